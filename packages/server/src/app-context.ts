@@ -1,0 +1,14 @@
+import type { ServerConfig } from './config.js';
+import type { Clock } from './domain/clock.js';
+import type { Logger } from './logger.js';
+import type { InstanceRecord } from './store/records.js';
+import type { Store } from './store/store.js';
+
+/** What every request handler may use; built once at startup, passed in, never global. */
+export interface AppContext {
+  store: Store;
+  config: ServerConfig;
+  clock: Clock;
+  logger: Logger;
+  instance: InstanceRecord;
+}

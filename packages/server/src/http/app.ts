@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context.js';
+import { toJWKS } from '../domain/keys/signing-keys.js';
+import { LatchAPIError } from '../errors.js';
+import type { AppEnv } from './app-env.js';
+import { createBackendAPI } from './bapi/backend-api.js';
+import { errorResponse, jsonResponse } from './json-response.js';
+import { buildOpenAPIDocument } from './openapi.js';
+
+export const LATCH_VERSION = '0.1.0';
+
+/**
+ * The whole server as one web-standard handler (`app.fetch(request) → Response`); `main.ts` only
+ * adapts it to node:http, and tests call it over real loopback HTTP or in-process.
+ */
+export function createApp(context: AppContext): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+  const { logger, store, clock } = context;
+
+  app.use(async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('x-request-id', requestId);
+    logger.info('request', {
+      request_id: requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+    });
+  });
+
+  app.get('/healthz', async () => {
+    try {
+      await store.ping();
+      return jsonResponse({ status: 'ok' });
+    } catch {
+      return jsonResponse({ status: 'unavailable', database: 'unreachable' }, 503);
+    }
+  });
+
+  app.get('/.well-known/jwks.json', async () =>
+    // Shorter than the publish delay of a rotation, so caches always see a new key before it signs.
+    jsonResponse(toJWKS(await store.signingKeys.listPublished(clock.now())), 200, { 'cache-control': 'public, max-age=60' }),
+  );
+
+  const openAPIDocument = buildOpenAPIDocument(context.config.frontendApiUrl, LATCH_VERSION);
+  app.get('/openapi.json', () => jsonResponse(openAPIDocument));
+
+  app.route('/api/v1', createBackendAPI(context));
+
+  app.notFound((c) =>
+    errorResponse(
+      404,
+      [{ code: 'route_not_found', message: 'not found', long_message: `No route matches ${c.req.method} ${c.req.path}.` }],
+      c.get('requestId') ?? randomUUID(),
+    ),
+  );
+
+  app.onError((error, c) => {
+    const traceId = c.get('requestId') ?? randomUUID();
+    if (error instanceof LatchAPIError) return errorResponse(error.status, error.errors, traceId);
+    // A bug, not bad input: the details go to the log, never to the caller.
+    logger.error('unhandled error', {
+      request_id: traceId,
+      error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
+    });
+    return errorResponse(
+      500,
+      [{ code: 'internal_clerk_error', message: 'Something went wrong', long_message: 'Please try again or contact support.' }],
+      traceId,
+    );
+  });
+
+  return app;
+}

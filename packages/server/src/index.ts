@@ -1,0 +1,13 @@
+export { type ServerConfig, ConfigError, ConfigSchema, CONFIG_ENV, configFromEnv, parseConfig } from './config.js';
+export { type RunningServer, startServer } from './start-server.js';
+export { createApp, LATCH_VERSION } from './http/app.js';
+export { type Logger, type LogLevel, createLogger, silentLogger } from './logger.js';
+export { type Clock, systemClock } from './domain/clock.js';
+export { createStore } from './store/create-store.js';
+export { migrateToLatest } from './store/migrate.js';
+export { type DatabaseLocation, openDatabase, parseDatabaseUrl } from './store/open-database.js';
+export type { Store } from './store/store.js';
+export type * from './store/records.js';
+export { ensureInstance } from './domain/keys/instance.js';
+export { authenticateSecretKey, createSecretKey } from './domain/keys/secret-keys.js';
+export { pickSigningKey, publicKeyPem, rotateSigningKey, toJWKS } from './domain/keys/signing-keys.js';

@@ -1,0 +1,84 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { encodePublishableKey } from '@latch/protocol';
+import type { ServerConfig } from './config.js';
+import { type Clock, systemClock } from './domain/clock.js';
+import { ensureInstance } from './domain/keys/instance.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import { createStore } from './store/create-store.js';
+import { parseDatabaseUrl } from './store/open-database.js';
+import type { InstanceRecord } from './store/records.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  /** Where the server listens, e.g. `http://127.0.0.1:4000`. */
+  url: string;
+  instance: InstanceRecord;
+  publishableKey: string;
+  /** The first secret key, in plaintext, when this start created the instance; otherwise null. */
+  createdSecretKey: string | null;
+  store: Store;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (running migrations), creates the instance on first start and serves the app.
+ *
+ * @example
+ * const server = await startServer(parseConfig({ instanceType: 'development', port: 0 }), { logger });
+ * await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+export async function startServer(config: ServerConfig, deps: { logger: Logger; clock?: Clock }): Promise<RunningServer> {
+  const clock = deps.clock ?? systemClock;
+  const location = parseDatabaseUrl(config.databaseUrl);
+  if (!location) throw new Error(`Unsupported DATABASE_URL: ${config.databaseUrl}`);
+  const store = await createStore(location);
+  let instance: InstanceRecord;
+  let createdSecretKey: string | null;
+  try {
+    ({ instance, createdSecretKey } = await ensureInstance(store, config.instanceType, clock.now()));
+    if (instance.environmentType !== config.instanceType) {
+      throw new Error(
+        `This database holds a ${instance.environmentType} instance; it cannot be served as ${config.instanceType}. ` +
+          `Use ${instance.environmentType === 'production' ? '`latch start`' : '`latch dev`'} or another DATABASE_URL.`,
+      );
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = createApp({ store, config, clock, logger: deps.logger, instance });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
+    (created as Server).once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+      await drained;
+      clearTimeout(grace);
+      await store.close();
+    })();
+    return closing;
+  };
+
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    instance,
+    publishableKey: encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType),
+    createdSecretKey,
+    store,
+    close,
+  };
+}

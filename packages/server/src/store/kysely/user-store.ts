@@ -1,0 +1,147 @@
+import { type Kysely, sql } from 'kysely';
+import type { IdentifierRecord, UserFilter, UserPage, UserRecord } from '../records.js';
+import type { Database } from '../schema.js';
+import type { IdentifierKind, NewUser, UserStore } from '../store.js';
+import { applyUserFilter } from './user-filter.js';
+import {
+  assembleUser,
+  identifierRowToRecord,
+  identifierToRow,
+  passwordRowToRecord,
+  userFieldsToRow,
+  userRowToFields,
+} from './user-rows.js';
+
+const ORDER_COLUMNS = {
+  created_at: 'user.created_at',
+  updated_at: 'user.updated_at',
+  username: 'user.username',
+  first_name: 'user.first_name',
+  last_name: 'user.last_name',
+  last_sign_in_at: 'user.last_sign_in_at',
+  last_active_at: 'user.last_active_at',
+  email_address: 'primary_email.email_address',
+  phone_number: 'primary_phone.phone_number',
+} as const;
+
+export class KyselyUserStore implements UserStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(user: NewUser): Promise<void> {
+    await this.db.insertInto('user').values(userFieldsToRow(user.fields) as never).execute();
+    for (const email of user.emailAddresses) {
+      const { value, ...row } = identifierToRow(email);
+      await this.db.insertInto('email_address').values({ ...row, email_address: value }).execute();
+    }
+    for (const phone of user.phoneNumbers) {
+      const { value, ...row } = identifierToRow(phone);
+      await this.db.insertInto('phone_number').values({ ...row, phone_number: value }).execute();
+    }
+    if (user.password) await this.setPassword(user.fields.id, user.password);
+  }
+
+  async findById(id: string): Promise<UserRecord | null> {
+    const [user] = await this.loadUsers([id]);
+    return user ?? null;
+  }
+
+  async list(filter: UserFilter, page: UserPage): Promise<UserRecord[]> {
+    const column = ORDER_COLUMNS[page.orderBy];
+    let query = applyUserFilter(this.db, this.db.selectFrom('user'), filter)
+      .leftJoin('email_address as primary_email', 'primary_email.id', 'user.primary_email_address_id')
+      .leftJoin('phone_number as primary_phone', 'primary_phone.id', 'user.primary_phone_number_id')
+      .select('user.id');
+    // NULLs sort last in both directions on both engines (they disagree by default).
+    query = query
+      .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
+      .orderBy(sql.ref(column), page.direction)
+      .orderBy('user.id', page.direction)
+      .limit(page.limit)
+      .offset(page.offset);
+    const ids = (await query.execute()).map((row) => row.id);
+    return this.loadUsers(ids);
+  }
+
+  async count(filter: UserFilter): Promise<number> {
+    const row = await applyUserFilter(this.db, this.db.selectFrom('user'), filter)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async update(id: string, fields: Parameters<UserStore['update']>[1]): Promise<boolean> {
+    const row = userFieldsToRow(fields);
+    if (Object.keys(row).length === 0) return (await this.findById(id)) !== null;
+    const result = await this.db.updateTable('user').set(row).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async setPassword(userId: string, password: NewUser['password']): Promise<void> {
+    await this.db.deleteFrom('password').where('user_id', '=', userId).execute();
+    if (!password) return;
+    await this.db
+      .insertInto('password')
+      .values({ user_id: userId, digest: password.digest, hasher: password.hasher, updated_at: password.updatedAt })
+      .execute();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('user').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async findTakenIdentifiers(kind: IdentifierKind, values: string[]): Promise<string[]> {
+    if (values.length === 0) return [];
+    if (kind === 'email_address') {
+      const rows = await this.db
+        .selectFrom('email_address')
+        .select('email_address as value')
+        .where('email_address', 'in', values)
+        .execute();
+      return rows.map((row) => row.value);
+    }
+    const rows = await this.db
+      .selectFrom('phone_number')
+      .select('phone_number as value')
+      .where('phone_number', 'in', values)
+      .execute();
+    return rows.map((row) => row.value);
+  }
+
+  async findUserIdByUsername(username: string): Promise<string | null> {
+    const row = await this.db.selectFrom('user').select('id').where('username', '=', username).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async findUserIdByExternalId(externalId: string): Promise<string | null> {
+    const row = await this.db.selectFrom('user').select('id').where('external_id', '=', externalId).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  /** Loads users with their identifiers and password in four queries, keeping the order of `ids`. */
+  private async loadUsers(ids: string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const [users, emails, phones, passwords] = await Promise.all([
+      this.db.selectFrom('user').selectAll().where('id', 'in', ids).execute(),
+      this.db.selectFrom('email_address').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
+      this.db.selectFrom('phone_number').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
+      this.db.selectFrom('password').selectAll().where('user_id', 'in', ids).execute(),
+    ]);
+    const byUser = <T extends { user_id: string }>(rows: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const row of rows) map.set(row.user_id, [...(map.get(row.user_id) ?? []), row]);
+      return map;
+    };
+    const emailsByUser = byUser(emails);
+    const phonesByUser = byUser(phones);
+    const passwordByUser = new Map(passwords.map((row) => [row.user_id, passwordRowToRecord(row)]));
+    const usersById = new Map(users.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = usersById.get(id);
+      if (!row) return [];
+      const userEmails: IdentifierRecord[] = (emailsByUser.get(id) ?? []).map((e) => identifierRowToRecord(e, e.email_address));
+      const userPhones: IdentifierRecord[] = (phonesByUser.get(id) ?? []).map((p) => identifierRowToRecord(p, p.phone_number));
+      return [assembleUser(userRowToFields(row), userEmails, userPhones, passwordByUser.get(id) ?? null)];
+    });
+  }
+}

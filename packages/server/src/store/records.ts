@@ -1,0 +1,141 @@
+/** Domain records: what the Store hands the domain, camelCase, JSON parsed, booleans real. */
+
+export type Metadata = Record<string, unknown>;
+
+export type VerificationStatus = 'unverified' | 'verified';
+
+export interface IdentifierRecord {
+  id: string;
+  userId: string;
+  /** Normalised value: lower-cased email, or an E.164 phone number. */
+  value: string;
+  verificationStatus: VerificationStatus;
+  verificationStrategy: string;
+  reserved: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PasswordRecord {
+  digest: string;
+  hasher: string;
+  updatedAt: number;
+}
+
+export interface UserRecord {
+  id: string;
+  externalId: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  imageUrl: string | null;
+  primaryEmailAddressId: string | null;
+  primaryPhoneNumberId: string | null;
+  publicMetadata: Metadata;
+  privateMetadata: Metadata;
+  unsafeMetadata: Metadata;
+  banned: boolean;
+  locked: boolean;
+  lockoutExpiresAt: number | null;
+  failedVerificationAttempts: number;
+  deleteSelfEnabled: boolean;
+  createOrganizationEnabled: boolean;
+  createOrganizationsLimit: number | null;
+  legalAcceptedAt: number | null;
+  lastSignInAt: number | null;
+  lastActiveAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  emailAddresses: IdentifierRecord[];
+  phoneNumbers: IdentifierRecord[];
+  password: PasswordRecord | null;
+}
+
+/** The user row alone: what `updateUser` may change. */
+export type UserFields = Omit<UserRecord, 'emailAddresses' | 'phoneNumbers' | 'password'>;
+
+export interface UserFilter {
+  emailAddresses?: string[];
+  phoneNumbers?: string[];
+  externalIds?: string[];
+  usernames?: string[];
+  userIds?: string[];
+  /** Substring match over ids, identifiers and names, case-insensitive. */
+  query?: string;
+  emailAddressQuery?: string;
+  phoneNumberQuery?: string;
+  usernameQuery?: string;
+  nameQuery?: string;
+  banned?: boolean;
+  locked?: boolean;
+  createdAtBefore?: number;
+  createdAtAfter?: number;
+  lastActiveAtBefore?: number;
+  lastActiveAtAfter?: number;
+  lastSignInAtBefore?: number;
+  lastSignInAtAfter?: number;
+}
+
+export type UserOrderField =
+  | 'created_at'
+  | 'updated_at'
+  | 'email_address'
+  | 'phone_number'
+  | 'username'
+  | 'first_name'
+  | 'last_name'
+  | 'last_sign_in_at'
+  | 'last_active_at';
+
+export interface UserPage {
+  limit: number;
+  offset: number;
+  orderBy: UserOrderField;
+  direction: 'asc' | 'desc';
+}
+
+export type InstanceType = 'development' | 'production';
+
+export interface InstanceRecord {
+  id: string;
+  environmentType: InstanceType;
+  settings: InstanceSettings;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Settings an operator can change at run time (more arrive with the Frontend API and dashboard). */
+export interface InstanceSettings {
+  passwordPolicy: PasswordPolicy;
+}
+
+export interface PasswordPolicy {
+  minLength: number;
+  maxLength: number;
+  requireLowercase: boolean;
+  requireUppercase: boolean;
+  requireNumbers: boolean;
+  requireSpecialCharacter: boolean;
+}
+
+export interface SigningKeyRecord {
+  kid: string;
+  privateKeyPem: string;
+  publicJwk: JsonWebKey & { kid: string };
+  /** Signs from this moment; published in the JWKS from creation. */
+  activatesAt: number;
+  /** Leaves the JWKS at this moment; `null` while current. */
+  retiresAt: number | null;
+  createdAt: number;
+}
+
+export interface SecretKeyRecord {
+  id: string;
+  secretHash: string;
+  /** The last four characters, so people can tell keys apart. */
+  hint: string;
+  name: string;
+  createdAt: number;
+  revokedAt: number | null;
+}

@@ -1,0 +1,76 @@
+import type {
+  IdentifierRecord,
+  InstanceRecord,
+  InstanceSettings,
+  PasswordRecord,
+  SecretKeyRecord,
+  SigningKeyRecord,
+  UserFields,
+  UserFilter,
+  UserPage,
+  UserRecord,
+} from './records.js';
+
+/**
+ * Everything Latch persists, in domain terms. One implementation (Kysely) serves SQLite and
+ * PostgreSQL; the conformance suite in `test/store` holds both to the same behaviour.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `work` atomically: every write inside commits together or not at all. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  instance: InstanceStore;
+  signingKeys: SigningKeyStore;
+  secretKeys: SecretKeyStore;
+  users: UserStore;
+  /** Cheap round trip for health checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface InstanceStore {
+  get(): Promise<InstanceRecord | null>;
+  insert(instance: InstanceRecord): Promise<void>;
+  updateSettings(settings: InstanceSettings, updatedAt: number): Promise<void>;
+}
+
+export interface SigningKeyStore {
+  /** All keys not yet retired at `now`, newest first. */
+  listPublished(now: number): Promise<SigningKeyRecord[]>;
+  insert(key: SigningKeyRecord): Promise<void>;
+  /** Schedules every current key (except `keepKid`) to leave the JWKS at `retiresAt`. */
+  retireAllExcept(keepKid: string, retiresAt: number): Promise<void>;
+}
+
+export interface SecretKeyStore {
+  findActiveByHash(secretHash: string): Promise<SecretKeyRecord | null>;
+  list(): Promise<SecretKeyRecord[]>;
+  insert(key: SecretKeyRecord): Promise<void>;
+  /** Returns false when no active key has that id. */
+  revoke(id: string, revokedAt: number): Promise<boolean>;
+}
+
+export interface NewUser {
+  fields: UserFields;
+  emailAddresses: IdentifierRecord[];
+  phoneNumbers: IdentifierRecord[];
+  password: PasswordRecord | null;
+}
+
+export type IdentifierKind = 'email_address' | 'phone_number';
+
+export interface UserStore {
+  insert(user: NewUser): Promise<void>;
+  findById(id: string): Promise<UserRecord | null>;
+  list(filter: UserFilter, page: UserPage): Promise<UserRecord[]>;
+  count(filter: UserFilter): Promise<number>;
+  /** Updates row fields; returns false when the user does not exist. */
+  update(id: string, fields: Partial<Omit<UserFields, 'id' | 'createdAt'>>): Promise<boolean>;
+  setPassword(userId: string, password: PasswordRecord | null): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Which of these identifier values already belong to someone (normalised values in, same out). */
+  findTakenIdentifiers(kind: IdentifierKind, values: string[]): Promise<string[]>;
+  /** The user id owning `username` / `external_id`, if any. */
+  findUserIdByUsername(username: string): Promise<string | null>;
+  findUserIdByExternalId(externalId: string): Promise<string | null>;
+}
