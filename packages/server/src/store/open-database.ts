@@ -44,5 +44,10 @@ export function openDatabase(location: DatabaseLocation): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // SQLite's lower() folds ASCII only; PostgreSQL's folds all of Unicode. Case-insensitive search
+  // ('josé' finding 'JOSÉ') must mean the same on both, so lower() gets JavaScript's case mapping.
+  sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+    value === null ? null : String(value).toLowerCase(),
+  );
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }

@@ -21,7 +21,7 @@ export class KyselyStore implements Store {
     this.instance = new KyselyInstanceStore(db);
     this.signingKeys = new KyselySigningKeyStore(db);
     this.secretKeys = new KyselySecretKeyStore(db);
-    this.users = new KyselyUserStore(db);
+    this.users = new KyselyUserStore(db, dialect);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

@@ -24,8 +24,13 @@ const ORDER_COLUMNS = {
   phone_number: 'primary_phone.phone_number',
 } as const;
 
+const TEXT_ORDER_FIELDS = new Set(['username', 'first_name', 'last_name', 'email_address', 'phone_number']);
+
 export class KyselyUserStore implements UserStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: 'sqlite' | 'postgres',
+  ) {}
 
   async insert(user: NewUser): Promise<void> {
     await this.db.insertInto('user').values(userFieldsToRow(user.fields) as never).execute();
@@ -51,10 +56,13 @@ export class KyselyUserStore implements UserStore {
       .leftJoin('email_address as primary_email', 'primary_email.id', 'user.primary_email_address_id')
       .leftJoin('phone_number as primary_phone', 'primary_phone.id', 'user.primary_phone_number_id')
       .select('user.id');
-    // NULLs sort last in both directions on both engines (they disagree by default).
+    // NULLs sort last in both directions on both engines (they disagree by default), and text sorts
+    // by code point on both: PostgreSQL's language-aware collations would order names differently.
+    const sortKey =
+      this.dialect === 'postgres' && TEXT_ORDER_FIELDS.has(page.orderBy) ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
     query = query
       .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
-      .orderBy(sql.ref(column), page.direction)
+      .orderBy(sortKey, page.direction)
       .orderBy('user.id', page.direction)
       .limit(page.limit)
       .offset(page.offset);
