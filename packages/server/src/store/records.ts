@@ -105,9 +105,60 @@ export interface InstanceRecord {
   updatedAt: number;
 }
 
-/** Settings an operator can change at run time (more arrive with the Frontend API and dashboard). */
+/** Settings an operator can change at run time; defaults in `domain/instance-settings.ts`. */
 export interface InstanceSettings {
+  applicationName: string;
   passwordPolicy: PasswordPolicy;
+  signUp: SignUpSettings;
+  signIn: SignInSettings;
+  sessions: SessionSettings;
+  protection: ProtectionSettings;
+  /** Origins allowed to call the Frontend API with credentials (CORS, Origin checks, redirect URLs). */
+  allowedOrigins: string[];
+  /** Where the app's pages live; the environment tells the UI. */
+  urls: { home: string | null; signIn: string | null; signUp: string | null; afterSignIn: string | null; afterSignUp: string | null; afterSignOut: string | null };
+}
+
+/** How a sign-up field behaves. */
+export type FieldRequirement = 'off' | 'optional' | 'required';
+
+export interface SignUpSettings {
+  mode: 'public' | 'restricted';
+  username: FieldRequirement;
+  firstName: FieldRequirement;
+  lastName: FieldRequirement;
+  password: FieldRequirement;
+  legalConsent: boolean;
+}
+
+export interface SignInSettings {
+  /** Which identifiers a user may sign in with. */
+  emailAddress: boolean;
+  username: boolean;
+  /** First factors besides password. */
+  emailCode: boolean;
+  password: boolean;
+}
+
+export interface SessionSettings {
+  mode: 'single' | 'multi';
+  /** Absolute session lifetime. */
+  lifetimeSeconds: number;
+  /** Ends a session not used for this long; null = never. */
+  inactivityTimeoutSeconds: number | null;
+  tokenLifetimeSeconds: number;
+  /** Extra session-token claims, rendered with the shortcode engine (e.g. `{"2fa_enabled": "{{user.two_factor_enabled}}"}`). */
+  customClaims: Record<string, unknown>;
+}
+
+export interface ProtectionSettings {
+  /** Failed password/code attempts before an account locks; null = never. */
+  maxFailedAttempts: number | null;
+  lockoutSeconds: number;
+  /** Answer sign-ins for unknown identifiers like known ones, so attackers cannot list accounts. */
+  enumerationProtection: boolean;
+  /** Reject passwords from the list of most common breached passwords shipped with Latch. */
+  rejectBreachedPasswords: boolean;
 }
 
 export interface PasswordPolicy {

@@ -1,7 +1,7 @@
 import type { InstanceRecord, InstanceType } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { createId } from '../ids.js';
-import { DEFAULT_PASSWORD_POLICY } from '../passwords/password-policy.js';
+import { DEFAULT_INSTANCE_SETTINGS, withDefaultSettings } from '../instance-settings.js';
 import { createSecretKey } from './secret-keys.js';
 import { generateSigningKey } from './signing-keys.js';
 
@@ -17,12 +17,12 @@ export interface EnsuredInstance {
  */
 export async function ensureInstance(store: Store, instanceType: InstanceType, now: number): Promise<EnsuredInstance> {
   const existing = await store.instance.get();
-  if (existing) return { instance: existing, createdSecretKey: null };
+  if (existing) return { instance: { ...existing, settings: withDefaultSettings(existing.settings) }, createdSecretKey: null };
   const signingKey = await generateSigningKey(now);
   const instance: InstanceRecord = {
     id: createId('ins', now),
     environmentType: instanceType,
-    settings: { passwordPolicy: DEFAULT_PASSWORD_POLICY },
+    settings: DEFAULT_INSTANCE_SETTINGS,
     createdAt: now,
     updatedAt: now,
   };
