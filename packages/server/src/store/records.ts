@@ -190,3 +190,131 @@ export interface SecretKeyRecord {
   createdAt: number;
   revokedAt: number | null;
 }
+
+/** A browser (or native app) known to the Frontend API by its `__client` credential. */
+export interface ClientRecord {
+  id: string;
+  /** SHA-256 of the opaque `__client` token; the token itself is never stored. */
+  tokenHash: string;
+  lastActiveSessionId: string | null;
+  signInId: string | null;
+  signUpId: string | null;
+  createdAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+}
+
+export type SessionStatus = 'active' | 'pending' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
+
+export interface SessionActivity {
+  browserName: string | null;
+  browserVersion: string | null;
+  deviceType: string | null;
+  osName: string | null;
+  ipAddress: string | null;
+  city: string | null;
+  country: string | null;
+  isMobile: boolean;
+}
+
+export interface SessionRecord {
+  id: string;
+  clientId: string;
+  userId: string;
+  status: SessionStatus;
+  lastActiveOrganizationId: string | null;
+  /** Absolute end of the session. */
+  expireAt: number;
+  /** End by inactivity (moves forward on use); equals expireAt when there is no inactivity timeout. */
+  abandonAt: number;
+  lastActiveAt: number;
+  firstFactorVerifiedAt: number;
+  secondFactorVerifiedAt: number | null;
+  activity: SessionActivity;
+  /** The newest session token and its expiry, reused while fresh instead of signing again. */
+  lastToken: string | null;
+  lastTokenExpiresAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  endedAt: number | null;
+}
+
+/** A code or link verification: the code is kept only as a hash, with an attempt budget and an expiry. */
+export interface VerificationRecord {
+  status: 'unverified' | 'verified' | 'failed' | 'expired';
+  strategy: string;
+  codeHash: string | null;
+  attempts: number;
+  expireAt: number | null;
+  /** For email strategies: which address the code went to. */
+  emailAddressId?: string | null;
+  emailAddress?: string | null;
+}
+
+export interface SignUpRecord {
+  id: string;
+  clientId: string;
+  status: 'missing_requirements' | 'complete' | 'abandoned';
+  emailAddress: string | null;
+  username: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  /** argon2id digest of the chosen password, hashed when it was given. */
+  passwordDigest: string | null;
+  unsafeMetadata: Metadata;
+  legalAcceptedAt: number | null;
+  locale: string | null;
+  emailVerification: VerificationRecord | null;
+  createdUserId: string | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SignInRecord {
+  id: string;
+  clientId: string;
+  status: 'needs_identifier' | 'needs_first_factor' | 'needs_second_factor' | 'needs_new_password' | 'complete';
+  identifier: string | null;
+  /** The user the identifier resolved to; null for unknown identifiers under enumeration protection. */
+  userId: string | null;
+  firstFactorVerification: VerificationRecord | null;
+  secondFactorVerification: VerificationRecord | null;
+  createdSessionId: string | null;
+  abandonAt: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface JWTTemplateRecord {
+  id: string;
+  name: string;
+  claims: Record<string, unknown>;
+  lifetimeSeconds: number;
+  allowedClockSkewSeconds: number;
+  customSigningKey: boolean;
+  signingAlgorithm: string;
+  /** The template's own key (HMAC secret or PEM private key) when customSigningKey is set. */
+  signingKey: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A message Latch sent, kept for the development inbox. */
+export interface EmailMessageRecord {
+  id: string;
+  toAddress: string;
+  template: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  userId: string | null;
+  createdAt: number;
+}
+
+export interface HandshakeNonceRecord {
+  nonceHash: string;
+  directives: string[];
+  expiresAt: number;
+}

@@ -13,6 +13,31 @@ export interface Database {
   email_address: IdentifierTable & { email_address: string };
   phone_number: IdentifierTable & { phone_number: string };
   password: PasswordTable;
+  client: ClientTable;
+  session: DocumentTable & { client_id: string; user_id: string; status: string; updated_at: number };
+  sign_in_attempt: DocumentTable & { client_id: string; updated_at: number };
+  sign_up_attempt: DocumentTable & { client_id: string; updated_at: number };
+  jwt_template: DocumentTable & { name: string; updated_at: number };
+  email_message: DocumentTable & { to_address: string };
+  handshake_nonce: { nonce_hash: string; expires_at: number; directives: string };
+}
+
+export interface ClientTable {
+  id: string;
+  token_hash: string;
+  last_active_session_id: string | null;
+  sign_in_id: string | null;
+  sign_up_id: string | null;
+  created_at: number;
+  updated_at: number;
+  ended_at: number | null;
+}
+
+/** A row whose record lives as JSON in `data`, with a few columns copied out for indexes and filters. */
+export interface DocumentTable {
+  id: string;
+  created_at: number;
+  data: string;
 }
 
 export interface InstanceTable {

@@ -1,4 +1,12 @@
 import type {
+  ClientRecord,
+  EmailMessageRecord,
+  HandshakeNonceRecord,
+  JWTTemplateRecord,
+  SessionRecord,
+  SessionStatus,
+  SignInRecord,
+  SignUpRecord,
   IdentifierRecord,
   InstanceRecord,
   InstanceSettings,
@@ -23,6 +31,13 @@ export interface Store {
   signingKeys: SigningKeyStore;
   secretKeys: SecretKeyStore;
   users: UserStore;
+  clients: ClientStore;
+  sessions: SessionStore;
+  signIns: AttemptStore<SignInRecord>;
+  signUps: AttemptStore<SignUpRecord>;
+  jwtTemplates: JWTTemplateStore;
+  emails: EmailMessageStore;
+  handshakeNonces: HandshakeNonceStore;
   /** Cheap round trip for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -73,4 +88,58 @@ export interface UserStore {
   /** The user id owning `username` / `external_id`, if any. */
   findUserIdByUsername(username: string): Promise<string | null>;
   findUserIdByExternalId(externalId: string): Promise<string | null>;
+}
+
+export interface ClientStore {
+  insert(client: ClientRecord): Promise<void>;
+  findById(id: string): Promise<ClientRecord | null>;
+  findByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
+  update(client: ClientRecord): Promise<void>;
+  list(page: { limit: number; offset: number }): Promise<ClientRecord[]>;
+  count(): Promise<number>;
+}
+
+export interface SessionFilter {
+  clientId?: string;
+  userId?: string;
+  statuses?: SessionStatus[];
+}
+
+export interface SessionStore {
+  insert(session: SessionRecord): Promise<void>;
+  findById(id: string): Promise<SessionRecord | null>;
+  /** Replaces the stored record (the id never changes). */
+  update(session: SessionRecord): Promise<void>;
+  /** Newest first. */
+  list(filter: SessionFilter, page?: { limit: number; offset: number }): Promise<SessionRecord[]>;
+  count(filter: SessionFilter): Promise<number>;
+}
+
+/** Sign-in and sign-up attempts: short-lived state machines owned by one client. */
+export interface AttemptStore<T extends { id: string; clientId: string }> {
+  insert(attempt: T): Promise<void>;
+  findById(id: string): Promise<T | null>;
+  update(attempt: T): Promise<void>;
+}
+
+export interface JWTTemplateStore {
+  insert(template: JWTTemplateRecord): Promise<void>;
+  findById(id: string): Promise<JWTTemplateRecord | null>;
+  findByName(name: string): Promise<JWTTemplateRecord | null>;
+  list(): Promise<JWTTemplateRecord[]>;
+  update(template: JWTTemplateRecord): Promise<void>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface EmailMessageStore {
+  insert(message: EmailMessageRecord): Promise<void>;
+  /** Newest first, optionally for one recipient. */
+  list(filter: { toAddress?: string; limit: number; offset: number }): Promise<EmailMessageRecord[]>;
+}
+
+export interface HandshakeNonceStore {
+  insert(nonce: HandshakeNonceRecord): Promise<void>;
+  /** The nonce if it has not expired at `now`. */
+  find(nonceHash: string, now: number): Promise<HandshakeNonceRecord | null>;
+  deleteExpired(now: number): Promise<number>;
 }

@@ -1,7 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
+import type { SignInRecord, SignUpRecord } from '../records.js';
 import type { Store } from '../store.js';
 import { asUniqueViolation } from '../unique-violation.js';
+import { KyselyClientStore } from './client-store.js';
+import {
+  KyselyAttemptStore,
+  KyselyEmailMessageStore,
+  KyselyHandshakeNonceStore,
+  KyselyJWTTemplateStore,
+  KyselySessionStore,
+} from './document-stores.js';
 import { KyselyInstanceStore } from './instance-store.js';
 import { KyselySecretKeyStore, KyselySigningKeyStore } from './key-stores.js';
 import { KyselyUserStore } from './user-store.js';
@@ -12,6 +21,13 @@ export class KyselyStore implements Store {
   readonly signingKeys: KyselySigningKeyStore;
   readonly secretKeys: KyselySecretKeyStore;
   readonly users: KyselyUserStore;
+  readonly clients: KyselyClientStore;
+  readonly sessions: KyselySessionStore;
+  readonly signIns: KyselyAttemptStore<SignInRecord>;
+  readonly signUps: KyselyAttemptStore<SignUpRecord>;
+  readonly jwtTemplates: KyselyJWTTemplateStore;
+  readonly emails: KyselyEmailMessageStore;
+  readonly handshakeNonces: KyselyHandshakeNonceStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -22,6 +38,13 @@ export class KyselyStore implements Store {
     this.signingKeys = new KyselySigningKeyStore(db);
     this.secretKeys = new KyselySecretKeyStore(db);
     this.users = new KyselyUserStore(db, dialect);
+    this.clients = new KyselyClientStore(db);
+    this.sessions = new KyselySessionStore(db);
+    this.signIns = new KyselyAttemptStore<SignInRecord>(db, 'sign_in_attempt');
+    this.signUps = new KyselyAttemptStore<SignUpRecord>(db, 'sign_up_attempt');
+    this.jwtTemplates = new KyselyJWTTemplateStore(db);
+    this.emails = new KyselyEmailMessageStore(db);
+    this.handshakeNonces = new KyselyHandshakeNonceStore(db);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

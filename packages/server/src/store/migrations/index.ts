@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as frontendAPI from './0002-frontend-api.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -7,6 +8,7 @@ import * as initial from './0001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-frontend-api': frontendAPI,
 };
 
 export const migrationProvider: MigrationProvider = {

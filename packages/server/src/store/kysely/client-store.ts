@@ -1,0 +1,73 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { ClientRecord } from '../records.js';
+import type { ClientTable, Database } from '../schema.js';
+import type { ClientStore } from '../store.js';
+
+export class KyselyClientStore implements ClientStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(client: ClientRecord): Promise<void> {
+    await this.db.insertInto('client').values(toRow(client)).execute();
+  }
+
+  async findById(id: string): Promise<ClientRecord | null> {
+    const row = await this.db.selectFrom('client').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<ClientRecord | null> {
+    const row = await this.db.selectFrom('client').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row ? toRecord(row) : null;
+  }
+
+  async update(client: ClientRecord): Promise<void> {
+    const { id, ...row } = toRow(client);
+    await this.db.updateTable('client').set(row).where('id', '=', id).execute();
+  }
+
+  async list(page: { limit: number; offset: number }): Promise<ClientRecord[]> {
+    const rows = await this.db
+      .selectFrom('client')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map(toRecord);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('client')
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+}
+
+function toRow(client: ClientRecord): ClientTable {
+  return {
+    id: client.id,
+    token_hash: client.tokenHash,
+    last_active_session_id: client.lastActiveSessionId,
+    sign_in_id: client.signInId,
+    sign_up_id: client.signUpId,
+    created_at: client.createdAt,
+    updated_at: client.updatedAt,
+    ended_at: client.endedAt,
+  };
+}
+
+function toRecord(row: Selectable<ClientTable>): ClientRecord {
+  return {
+    id: row.id,
+    tokenHash: row.token_hash,
+    lastActiveSessionId: row.last_active_session_id,
+    signInId: row.sign_in_id,
+    signUpId: row.sign_up_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    endedAt: row.ended_at,
+  };
+}

@@ -1,0 +1,201 @@
+import type { Kysely } from 'kysely';
+import type {
+  EmailMessageRecord,
+  HandshakeNonceRecord,
+  JWTTemplateRecord,
+  SessionRecord,
+  SignInRecord,
+  SignUpRecord,
+} from '../records.js';
+import type { Database } from '../schema.js';
+import type {
+  AttemptStore,
+  EmailMessageStore,
+  HandshakeNonceStore,
+  JWTTemplateStore,
+  SessionFilter,
+  SessionStore,
+} from '../store.js';
+
+/** Records kept whole as JSON in `data`; a few columns are copied out to filter and index on. */
+
+export class KyselySessionStore implements SessionStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(session: SessionRecord): Promise<void> {
+    await this.db.insertInto('session').values(sessionRow(session)).execute();
+  }
+
+  async findById(id: string): Promise<SessionRecord | null> {
+    const row = await this.db.selectFrom('session').select('data').where('id', '=', id).executeTakeFirst();
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  async update(session: SessionRecord): Promise<void> {
+    const { id, ...row } = sessionRow(session);
+    await this.db.updateTable('session').set(row).where('id', '=', id).execute();
+  }
+
+  async list(filter: SessionFilter, page = { limit: 500, offset: 0 }): Promise<SessionRecord[]> {
+    const rows = await this.filtered(filter)
+      .select('data')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map((row) => JSON.parse(row.data));
+  }
+
+  async count(filter: SessionFilter): Promise<number> {
+    const row = await this.filtered(filter)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  private filtered(filter: SessionFilter) {
+    let query = this.db.selectFrom('session');
+    if (filter.clientId) query = query.where('client_id', '=', filter.clientId);
+    if (filter.userId) query = query.where('user_id', '=', filter.userId);
+    if (filter.statuses) query = query.where('status', 'in', filter.statuses.length > 0 ? filter.statuses : ['']);
+    return query;
+  }
+}
+
+function sessionRow(session: SessionRecord) {
+  return {
+    id: session.id,
+    client_id: session.clientId,
+    user_id: session.userId,
+    status: session.status,
+    created_at: session.createdAt,
+    updated_at: session.updatedAt,
+    data: JSON.stringify(session),
+  };
+}
+
+export class KyselyAttemptStore<T extends SignInRecord | SignUpRecord> implements AttemptStore<T> {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly table: 'sign_in_attempt' | 'sign_up_attempt',
+  ) {}
+
+  async insert(attempt: T): Promise<void> {
+    await this.db
+      .insertInto(this.table)
+      .values({
+        id: attempt.id,
+        client_id: attempt.clientId,
+        created_at: attempt.createdAt,
+        updated_at: attempt.updatedAt,
+        data: JSON.stringify(attempt),
+      })
+      .execute();
+  }
+
+  async findById(id: string): Promise<T | null> {
+    const row = await this.db.selectFrom(this.table).select('data').where('id', '=', id).executeTakeFirst();
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  async update(attempt: T): Promise<void> {
+    await this.db
+      .updateTable(this.table)
+      .set({ updated_at: attempt.updatedAt, data: JSON.stringify(attempt) })
+      .where('id', '=', attempt.id)
+      .execute();
+  }
+}
+
+export class KyselyJWTTemplateStore implements JWTTemplateStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(template: JWTTemplateRecord): Promise<void> {
+    await this.db.insertInto('jwt_template').values(templateRow(template)).execute();
+  }
+
+  async findById(id: string): Promise<JWTTemplateRecord | null> {
+    const row = await this.db.selectFrom('jwt_template').select('data').where('id', '=', id).executeTakeFirst();
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  async findByName(name: string): Promise<JWTTemplateRecord | null> {
+    const row = await this.db.selectFrom('jwt_template').select('data').where('name', '=', name).executeTakeFirst();
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  async list(): Promise<JWTTemplateRecord[]> {
+    const rows = await this.db.selectFrom('jwt_template').select('data').orderBy('created_at').orderBy('id').execute();
+    return rows.map((row) => JSON.parse(row.data));
+  }
+
+  async update(template: JWTTemplateRecord): Promise<void> {
+    const { id, ...row } = templateRow(template);
+    await this.db.updateTable('jwt_template').set(row).where('id', '=', id).execute();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('jwt_template').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}
+
+function templateRow(template: JWTTemplateRecord) {
+  return {
+    id: template.id,
+    name: template.name,
+    created_at: template.createdAt,
+    updated_at: template.updatedAt,
+    data: JSON.stringify(template),
+  };
+}
+
+export class KyselyEmailMessageStore implements EmailMessageStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(message: EmailMessageRecord): Promise<void> {
+    await this.db
+      .insertInto('email_message')
+      .values({ id: message.id, to_address: message.toAddress, created_at: message.createdAt, data: JSON.stringify(message) })
+      .execute();
+  }
+
+  async list(filter: { toAddress?: string; limit: number; offset: number }): Promise<EmailMessageRecord[]> {
+    let query = this.db.selectFrom('email_message').select('data');
+    if (filter.toAddress) query = query.where('to_address', '=', filter.toAddress);
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
+    return rows.map((row) => JSON.parse(row.data));
+  }
+}
+
+export class KyselyHandshakeNonceStore implements HandshakeNonceStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(nonce: HandshakeNonceRecord): Promise<void> {
+    await this.db
+      .insertInto('handshake_nonce')
+      .values({ nonce_hash: nonce.nonceHash, expires_at: nonce.expiresAt, directives: JSON.stringify(nonce.directives) })
+      .execute();
+  }
+
+  async find(nonceHash: string, now: number): Promise<HandshakeNonceRecord | null> {
+    const row = await this.db
+      .selectFrom('handshake_nonce')
+      .selectAll()
+      .where('nonce_hash', '=', nonceHash)
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+    return row ? { nonceHash: row.nonce_hash, expiresAt: row.expires_at, directives: JSON.parse(row.directives) } : null;
+  }
+
+  async deleteExpired(now: number): Promise<number> {
+    const result = await this.db.deleteFrom('handshake_nonce').where('expires_at', '<=', now).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
