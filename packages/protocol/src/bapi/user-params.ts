@@ -22,7 +22,16 @@ export const PASSWORD_HASHERS = [
 ] as const;
 export type PasswordHasher = (typeof PASSWORD_HASHERS)[number];
 
-export const Metadata = z.record(z.string(), z.unknown());
+/**
+ * A metadata object: any JSON object, checked but not rebuilt. `z.record` copies by assignment, which
+ * turns a `"__proto__"` key into the copy's prototype and silently drops it; this passes the parsed
+ * object through as it came, every own key kept.
+ */
+export const Metadata = z
+  .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {
+    message: 'must be a JSON object',
+  })
+  .meta({ type: 'object', additionalProperties: {} });
 
 const optionalName = z.string().max(USER_LIMITS.nameMaxLength).nullable().optional();
 

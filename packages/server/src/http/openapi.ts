@@ -39,7 +39,8 @@ function operation(endpoint: Endpoint, components: Record<string, JSONSchema>): 
     ...parametersOf(endpoint.params, 'path', components),
     ...parametersOf(endpoint.query, 'query', components),
   ];
-  const errorStatuses = [400, 401, 422, ...(endpoint.errors ?? [])];
+  // Any endpoint that reads a body can refuse one over the size limit.
+  const errorStatuses = [400, 401, 422, ...(endpoint.body ? [413] : []), ...(endpoint.errors ?? [])];
   const responses: Record<string, unknown> = {
     200: { description: 'Success', content: { 'application/json': { schema: toSchema(endpoint.response, 'output', components) } } },
   };

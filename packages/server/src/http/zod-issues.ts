@@ -39,6 +39,8 @@ function describe(issue: z.core.$ZodIssue, param: string, value: unknown): [Erro
         `${param} must be one of: ${issue.values.map((value) => String(value)).join(', ')}.`,
       ];
     default:
+      // Refinements such as the metadata object check see null too; say so as invalid_type would.
+      if (value === null) return ['form_param_nil', 'must not be null', `${param} must not be null.`];
       return ['form_param_format_invalid', 'is invalid', `${param} is invalid${issue.message ? `: ${issue.message}` : ''}.`];
   }
 }

@@ -42,8 +42,15 @@ export async function createUser(
   const password = await preparePassword(input, instance.settings.passwordPolicy, now);
 
   const userId = createId('user', createdAt);
-  const identifier = (value: string, status: 'verified' | 'reserved', strategy: string): IdentifierRecord => ({
-    id: createId('idn', now),
+  const emailIds = orderedIds('idn', now, emails.length);
+  const phoneIds = orderedIds('idn', now, phones.length);
+  const identifier = (
+    id: string,
+    value: string,
+    status: 'verified' | 'reserved',
+    strategy: string,
+  ): IdentifierRecord => ({
+    id,
     userId,
     value,
     verificationStatus: status === 'verified' ? 'verified' : 'unverified',
@@ -52,8 +59,12 @@ export async function createUser(
     createdAt: now,
     updatedAt: now,
   });
-  const emailAddresses = emails.map((email, i) => identifier(email, emailStatuses[i] ?? 'verified', 'admin'));
-  const phoneNumbers = phones.map((phone, i) => identifier(phone, phoneStatuses[i] ?? 'verified', 'admin'));
+  const emailAddresses = emails.map((email, i) =>
+    identifier(emailIds[i]!, email, emailStatuses[i] ?? 'verified', 'admin'),
+  );
+  const phoneNumbers = phones.map((phone, i) =>
+    identifier(phoneIds[i]!, phone, phoneStatuses[i] ?? 'verified', 'admin'),
+  );
 
   return writeUser(store, userId, async (tx) => {
     await assertIdentifiersAvailable(tx, { emailAddresses: emails, phoneNumbers: phones, username, externalId });
@@ -103,4 +114,13 @@ function statusesFor<T extends string>(statuses: T[] | undefined, count: number,
     );
   }
   return statuses;
+}
+
+/**
+ * Ids minted in one millisecond share their time prefix and differ only in random bits. The store
+ * lists identifiers by `created_at`, then `id`, so sorting them keeps the order the caller gave
+ * (the first email first, as Clerk returns it and as code reading `emailAddresses[0]` expects).
+ */
+function orderedIds(prefix: string, now: number, count: number): string[] {
+  return Array.from({ length: count }, () => createId(prefix, now)).sort();
 }

@@ -29,6 +29,8 @@ export async function updateUserMetadata(
     for (const kind of Object.keys(FIELD) as (keyof typeof FIELD)[]) {
       const given = input[kind];
       if (given === undefined || (given === null && mode === 'merge')) continue;
+      // Refuse an oversized patch before merging: the merge recurses, and a deep enough one overflows the stack.
+      if (given) assertMetadataSize(kind, given);
       const next = mode === 'merge' ? mergeMetadata(user[FIELD[kind]], given ?? {}) : mergeMetadata({}, given ?? {});
       assertMetadataSize(kind, next);
       changes[FIELD[kind]] = next;

@@ -38,12 +38,25 @@ function stripNulls(value: unknown): unknown {
 
 /** Throws a 422 when one metadata object would exceed Clerk's 8 KB limit. */
 export function assertMetadataSize(kind: MetadataKind, metadata: Metadata): void {
-  if (Buffer.byteLength(JSON.stringify(metadata)) > USER_LIMITS.metadataMaxBytes) {
+  if (serializedBytes(metadata) > USER_LIMITS.metadataMaxBytes) {
     throw formError(
       'form_param_max_length_exceeded',
       kind,
       'is too large',
       `${kind} must be at most ${USER_LIMITS.metadataMaxBytes} bytes when serialised as JSON.`,
     );
+  }
+}
+
+/**
+ * Size as JSON. A body may nest tens of thousands of levels (JSON.parse copes); JSON.stringify then
+ * overflows the stack. Anything that deep is far over the limit, so it counts as infinitely large.
+ */
+function serializedBytes(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value));
+  } catch (error) {
+    if (error instanceof RangeError) return Number.POSITIVE_INFINITY;
+    throw error;
   }
 }
