@@ -57,7 +57,7 @@ const userFields = {
   unsafe_metadata: Metadata.optional(),
   delete_self_enabled: z.boolean().nullable().optional(),
   create_organization_enabled: z.boolean().nullable().optional(),
-  create_organizations_limit: z.number().int().min(0).nullable().optional(),
+  create_organizations_limit: z.number().int().min(0).max(2_147_483_647).nullable().optional(),
   legal_accepted_at: RFC3339.nullable().optional(),
   skip_legal_checks: z.boolean().nullable().optional(),
   created_at: RFC3339.nullable().optional(),

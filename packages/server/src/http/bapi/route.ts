@@ -1,6 +1,7 @@
 import type { Endpoint } from '@latch/protocol';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
+import { formError } from '../../errors.js';
 import { readJSONBody } from '../read-json-body.js';
 import { zodErrorToAPIError } from '../zod-issues.js';
 
@@ -40,9 +41,30 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  assertNoNulCharacters(value);
   const result = schema.safeParse(value);
   if (!result.success) throw zodErrorToAPIError(result.error, value);
   return result.data;
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text and SQLite truncates at it; no legitimate parameter holds
+ * one. Reject it up front, naming the parameter, so both databases see the same clean 422.
+ */
+function assertNoNulCharacters(value: unknown, param?: string, depth = 0): void {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) {
+      throw formError('form_param_format_invalid', param ?? '', 'is invalid', `${param ?? 'A parameter'} must not contain NUL characters.`);
+    }
+    return;
+  }
+  if (typeof value !== 'object' || value === null || depth > 64) return;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) {
+      throw formError('form_param_format_invalid', param ?? key, 'is invalid', 'Keys must not contain NUL characters.');
+    }
+    assertNoNulCharacters(item, param ?? key, depth + 1);
+  }
 }
 
 /** Repeated keys become arrays for array-typed parameters (`?user_id=a&user_id=b`); others keep the last value. */

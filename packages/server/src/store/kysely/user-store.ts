@@ -63,7 +63,7 @@ export class KyselyUserStore implements UserStore {
     query = query
       .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
       .orderBy(sortKey, page.direction)
-      .orderBy('user.id', page.direction)
+      .orderBy(this.byteOrder('user.id'), page.direction)
       .limit(page.limit)
       .offset(page.offset);
     const ids = (await query.execute()).map((row) => row.id);
@@ -126,13 +126,18 @@ export class KyselyUserStore implements UserStore {
     return row?.id ?? null;
   }
 
+  /** Ids are mixed-case base62: they sort in creation order only by code point, which PostgreSQL needs told. */
+  private byteOrder(column: string) {
+    return this.dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
+  }
+
   /** Loads users with their identifiers and password in four queries, keeping the order of `ids`. */
   private async loadUsers(ids: string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
     const [users, emails, phones, passwords] = await Promise.all([
       this.db.selectFrom('user').selectAll().where('id', 'in', ids).execute(),
-      this.db.selectFrom('email_address').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
-      this.db.selectFrom('phone_number').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy('id').execute(),
+      this.db.selectFrom('email_address').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy(this.byteOrder('id')).execute(),
+      this.db.selectFrom('phone_number').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy(this.byteOrder('id')).execute(),
       this.db.selectFrom('password').selectAll().where('user_id', 'in', ids).execute(),
     ]);
     const byUser = <T extends { user_id: string }>(rows: T[]) => {
