@@ -1,5 +1,7 @@
 import type { ServerConfig } from './config.js';
 import type { Clock } from './domain/clock.js';
+import type { CurrentSigner } from './domain/keys/signing-key-cache.js';
+import type { TokenReuseCache } from './domain/tokens/token-reuse-cache.js';
 import type { Logger } from './logger.js';
 import type { InstanceRecord } from './store/records.js';
 import type { Store } from './store/store.js';
@@ -11,4 +13,8 @@ export interface AppContext {
   clock: Clock;
   logger: Logger;
   instance: InstanceRecord;
+  publishableKey: string;
+  /** The signing key in force, cached briefly: token minting must not query keys every time. */
+  currentSigner: CurrentSigner;
+  tokenCache: TokenReuseCache;
 }

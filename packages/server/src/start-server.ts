@@ -5,6 +5,8 @@ import { encodePublishableKey } from '@latch/protocol';
 import type { ServerConfig } from './config.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { ensureInstance } from './domain/keys/instance.js';
+import { createSigningKeyCache } from './domain/keys/signing-key-cache.js';
+import { createTokenReuseCache } from './domain/tokens/token-reuse-cache.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { createStore } from './store/create-store.js';
@@ -52,7 +54,17 @@ export async function startServer(config: ServerConfig, deps: { logger: Logger; 
     throw error;
   }
 
-  const app = createApp({ store, config, clock, logger: deps.logger, instance });
+  const publishableKey = encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType);
+  const app = createApp({
+    store,
+    config,
+    clock,
+    logger: deps.logger,
+    instance,
+    publishableKey,
+    currentSigner: createSigningKeyCache(store),
+    tokenCache: createTokenReuseCache({ reuseWindowMs: 5_000 }),
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
     (created as Server).once('error', reject);
@@ -76,7 +88,7 @@ export async function startServer(config: ServerConfig, deps: { logger: Logger; 
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     instance,
-    publishableKey: encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType),
+    publishableKey,
     createdSecretKey,
     store,
     close,

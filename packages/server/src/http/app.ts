@@ -5,6 +5,7 @@ import { toJWKS } from '../domain/keys/signing-keys.js';
 import { LatchAPIError } from '../errors.js';
 import type { AppEnv } from './app-env.js';
 import { createBackendAPI } from './bapi/backend-api.js';
+import { createFrontendAPI, overrideMethod } from './fapi/frontend-api.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { buildOpenAPIDocument } from './openapi.js';
 
@@ -51,6 +52,7 @@ export function createApp(context: AppContext): Hono<AppEnv> {
   app.get('/openapi.json', () => jsonResponse(openAPIDocument));
 
   app.route('/api/v1', createBackendAPI(context));
+  app.route('/v1', createFrontendAPI(context, context.publishableKey));
 
   app.notFound((c) =>
     errorResponse(
@@ -75,5 +77,11 @@ export function createApp(context: AppContext): Hono<AppEnv> {
     );
   });
 
+  // Method override must happen before routing, so it wraps the whole handler.
+  const route = app.fetch.bind(app);
+  app.fetch = (request, ...rest) => {
+    const path = new URL(request.url).pathname;
+    return route(path.startsWith('/v1/') ? overrideMethod(request) : request, ...rest);
+  };
   return app;
 }

@@ -279,12 +279,22 @@ export interface SignInRecord {
   identifier: string | null;
   /** The user the identifier resolved to; null for unknown identifiers under enumeration protection. */
   userId: string | null;
+  /** Factors offered for this identifier, fixed when the attempt is created. */
+  supportedFirstFactors: FactorRecord[];
   firstFactorVerification: VerificationRecord | null;
   secondFactorVerification: VerificationRecord | null;
   createdSessionId: string | null;
   abandonAt: number;
   createdAt: number;
   updatedAt: number;
+}
+
+/** One way to prove a sign-in, as the sign-in attempt offers it. */
+export interface FactorRecord {
+  strategy: 'password' | 'email_code' | 'reset_password_email_code';
+  emailAddressId?: string;
+  safeIdentifier?: string;
+  primary?: boolean;
 }
 
 export interface JWTTemplateRecord {

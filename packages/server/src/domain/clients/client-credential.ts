@@ -1,0 +1,35 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ClientRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { createId } from '../ids.js';
+
+/**
+ * The `__client` credential: 256 random bits, opaque to the browser, stored only as SHA-256.
+ * A stolen database cannot be replayed as cookies, and no signature scheme needs rotating.
+ */
+export function hashClientToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+export async function createClient(store: Store, now: number): Promise<{ client: ClientRecord; token: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const client: ClientRecord = {
+    id: createId('client', now),
+    tokenHash: hashClientToken(token),
+    lastActiveSessionId: null,
+    signInId: null,
+    signUpId: null,
+    createdAt: now,
+    updatedAt: now,
+    endedAt: null,
+  };
+  await store.clients.insert(client);
+  return { client, token };
+}
+
+/** The live client a token belongs to, or null (unknown token, or a client that was ended). */
+export async function findClientByToken(store: Store, token: string): Promise<ClientRecord | null> {
+  if (!/^[A-Za-z0-9_-]{20,128}$/.test(token)) return null;
+  const client = await store.clients.findByTokenHash(hashClientToken(token));
+  return client && client.endedAt === null ? client : null;
+}

@@ -1,0 +1,51 @@
+import type { ClientRecord, SessionActivity, SessionRecord, SessionSettings } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { createId } from '../ids.js';
+import { isSessionLive } from './session-state.js';
+
+export interface CreateSessionInput {
+  client: ClientRecord;
+  userId: string;
+  settings: SessionSettings;
+  activity: SessionActivity;
+  now: number;
+}
+
+/**
+ * Starts a session on a client and makes it the active one. In single-session mode any other live
+ * session on the client is replaced first. Runs in the caller's transaction when there is one.
+ */
+export async function createSession(store: Store, input: CreateSessionInput): Promise<SessionRecord> {
+  const { client, settings, now } = input;
+  const expireAt = now + settings.lifetimeSeconds * 1000;
+  const session: SessionRecord = {
+    id: createId('sess', now),
+    clientId: client.id,
+    userId: input.userId,
+    status: 'active',
+    lastActiveOrganizationId: null,
+    expireAt,
+    abandonAt: settings.inactivityTimeoutSeconds === null ? expireAt : Math.min(expireAt, now + settings.inactivityTimeoutSeconds * 1000),
+    lastActiveAt: now,
+    firstFactorVerifiedAt: now,
+    secondFactorVerifiedAt: null,
+    activity: input.activity,
+    lastToken: null,
+    lastTokenExpiresAt: null,
+    createdAt: now,
+    updatedAt: now,
+    endedAt: null,
+  };
+  return store.transaction(async (tx) => {
+    if (settings.mode === 'single') {
+      for (const other of await tx.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] })) {
+        if (isSessionLive(other, now)) await tx.sessions.update({ ...other, status: 'replaced', endedAt: now, updatedAt: now });
+      }
+    }
+    await tx.sessions.insert(session);
+    const current = (await tx.clients.findById(client.id)) ?? client;
+    await tx.clients.update({ ...current, lastActiveSessionId: session.id, updatedAt: now });
+    await tx.users.update(input.userId, { lastSignInAt: now, lastActiveAt: now });
+    return session;
+  });
+}

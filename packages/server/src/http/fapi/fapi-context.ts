@@ -1,0 +1,67 @@
+import type { AppContext } from '../../app-context.js';
+import { createClient, findClientByToken } from '../../domain/clients/client-credential.js';
+import type { ClientRecord } from '../../store/records.js';
+import { ONE_YEAR_SECONDS, parseCookies, serializeCookie } from './cookies.js';
+
+/** Everything a Frontend API handler works with for one request. */
+export interface FapiContext {
+  app: AppContext;
+  request: Request;
+  now: number;
+  body: Record<string, unknown>;
+  url: URL;
+  /** The calling tab's origin (`Origin` header), used as the token's `azp`. */
+  origin: string | null;
+  /** The client identified by the `__client` cookie (or bearer token), if any. */
+  client: ClientRecord | null;
+  /** The client, created (and its cookie set) on first use. */
+  requireClient(): Promise<ClientRecord>;
+  setCookie(cookie: string): void;
+  readonly cookies: string[];
+}
+
+export const CLIENT_COOKIE = '__client';
+
+/** Whether cookies should carry `Secure`: whenever the Frontend API is served over https. */
+export function secureCookies(app: AppContext): boolean {
+  return app.config.frontendApiUrl.startsWith('https:');
+}
+
+/**
+ * Identifies the client: the HttpOnly `__client` cookie for browsers, or `Authorization: <token>`
+ * for native apps (`_is_native=1`, PROTOCOL.md §2.1).
+ */
+export async function createFapiContext(app: AppContext, request: Request, body: Record<string, unknown>): Promise<FapiContext> {
+  const url = new URL(request.url);
+  const cookies = parseCookies(request.headers.get('cookie'));
+  const native = url.searchParams.get('_is_native') === '1' ? request.headers.get('authorization') : null;
+  const token = native?.replace(/^Bearer\s+/i, '') ?? cookies.get(CLIENT_COOKIE) ?? null;
+  const now = app.clock.now();
+  const setCookies: string[] = [];
+  const context: FapiContext = {
+    app,
+    request,
+    now,
+    body,
+    url,
+    origin: request.headers.get('origin'),
+    client: token ? await findClientByToken(app.store, token) : null,
+    cookies: setCookies,
+    setCookie: (cookie) => setCookies.push(cookie),
+    async requireClient() {
+      if (context.client) return context.client;
+      const created = await createClient(app.store, now);
+      context.client = created.client;
+      setCookies.push(
+        serializeCookie(CLIENT_COOKIE, created.token, {
+          httpOnly: true,
+          secure: secureCookies(app),
+          sameSite: 'Lax',
+          maxAgeSeconds: ONE_YEAR_SECONDS,
+        }),
+      );
+      return created.client;
+    },
+  };
+  return context;
+}

@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { LatchAPIError } from '../../errors.js';
+import { zodErrorToAPIError } from '../zod-issues.js';
+import type { FapiContext } from './fapi-context.js';
+
+/** What a handler returns: the resource, and whether to wrap it as `{ response, client }`. */
+export interface FapiResult {
+  response: unknown;
+  /** `false` for the few bare endpoints (`/tokens`, `/me/sessions/active`, `/environment`). */
+  envelope?: boolean;
+  status?: number;
+}
+
+export interface FapiRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Hono path under `/v1`, e.g. `/client/sessions/:session_id/touch`. */
+  path: string;
+  handle(context: FapiContext, params: Record<string, string>): Promise<FapiResult>;
+}
+
+/**
+ * @example
+ * fapiRoute('POST', '/client/sessions/:session_id/end', async (ctx, { session_id }) => ({ response: … }))
+ */
+export function fapiRoute(method: FapiRoute['method'], path: string, handle: FapiRoute['handle']): FapiRoute {
+  return { method, path, handle };
+}
+
+/** Validates form fields with a zod schema, answering Clerk-shaped 422s that name the field. */
+export function parseFields<S extends z.ZodType>(schema: S, body: Record<string, unknown>): z.output<S> {
+  for (const [key, value] of Object.entries(body)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((item) => typeof item === 'string' && item.includes('\u0000'))) {
+      throw LatchAPIError.single(422, 'form_param_format_invalid', 'is invalid', `${key} must not contain NUL characters.`, key);
+    }
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw zodErrorToAPIError(result.error, body);
+  return result.data;
+}
+
+/** The 404 every lookup of a foreign or unknown id gets: another client's objects do not exist for you. */
+export function notFoundError(what: string) {
+  return LatchAPIError.single(404, 'resource_not_found', 'not found', `No ${what} with that id on this client.`);
+}

@@ -1,0 +1,82 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../../app-context.js';
+import { LatchAPIError } from '../../errors.js';
+import type { AppEnv } from '../app-env.js';
+import { jsonResponse } from '../json-response.js';
+import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
+import { createFapiContext, secureCookies } from './fapi-context.js';
+import { readFormBody } from './form-body.js';
+import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
+import { toClientJSON } from './resources/client-json.js';
+import { FRONTEND_API_ROUTES } from './routes/index.js';
+
+/**
+ * The Frontend API at `/v1`: what browsers (clerk-js, `@latch/js`) call. Only GET and POST arrive
+ * from clerk-js; other verbs come as `POST ?_method=…` (PROTOCOL.md §2.1), which `overrideMethod`
+ * turns back into the real verb before routing.
+ */
+export function createFrontendAPI(app: AppContext, publishableKey: string): Hono<AppEnv> {
+  const api = new Hono<AppEnv>({ strict: false });
+  const suffix = cookieSuffix(publishableKey);
+
+  api.use(async (c, next) => {
+    const origin = c.req.header('origin');
+    const allowed = origin ? isAllowedOrigin(app, origin) : false;
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed || !origin) return new Response(null, { status: 403 });
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...corsHeaders(origin),
+          'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+          'access-control-allow-headers': 'Content-Type, Authorization',
+          'access-control-max-age': '600',
+        },
+      });
+    }
+    // Browsers always send Origin on cross-site and on same-site POSTs; a mutation from a page that is
+    // not ours is refused before it can touch a session (CSRF).
+    if (origin && !allowed && c.req.method !== 'GET') {
+      throw LatchAPIError.single(403, 'origin_invalid', 'Invalid origin', `Requests from ${origin} are not allowed for this instance.`);
+    }
+    await next();
+    if (origin && allowed) for (const [name, value] of Object.entries(corsHeaders(origin))) c.res.headers.set(name, value);
+  });
+
+  for (const route of FRONTEND_API_ROUTES) {
+    api.on(route.method, route.path, async (c) => {
+      const body = await readFormBody(c.req.raw, app.config.maxBodyBytes);
+      const context = await createFapiContext(app, c.req.raw, body);
+      const result = await route.handle(context, c.req.param() as Record<string, string>);
+      const client = context.client ? await app.store.clients.findById(context.client.id) : null;
+      const live = client && client.endedAt === null ? client : null;
+      const payload =
+        result.envelope === false
+          ? result.response
+          : { response: result.response, client: live ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null };
+      const response = jsonResponse(payload, result.status ?? 200);
+      for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
+      if (live || context.cookies.length > 0) {
+        const uat = live?.lastActiveSessionId ? String(Math.floor(live.updatedAt / 1000)) : '0';
+        for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
+          response.headers.append(
+            'set-cookie',
+            serializeCookie(name, uat, { secure: secureCookies(app), sameSite: 'Lax', maxAgeSeconds: ONE_YEAR_SECONDS }),
+          );
+        }
+      }
+      return response;
+    });
+  }
+  return api;
+}
+
+const OVERRIDABLE = new Set(['PUT', 'PATCH', 'DELETE']);
+
+/** `POST /v1/…?_method=DELETE` → the same request as a DELETE; anything else is returned unchanged. */
+export function overrideMethod(request: Request): Request {
+  if (request.method !== 'POST') return request;
+  const override = new URL(request.url).searchParams.get('_method')?.toUpperCase();
+  if (!override || !OVERRIDABLE.has(override)) return request;
+  return new Request(request, { method: override });
+}

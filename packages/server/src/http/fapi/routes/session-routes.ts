@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { endSession } from '../../../domain/sessions/end-session.js';
+import { isSessionLive } from '../../../domain/sessions/session-state.js';
+import { touchSession } from '../../../domain/sessions/touch-session.js';
+import { mintSessionToken } from '../../../domain/tokens/session-token.js';
+import { LatchAPIError } from '../../../errors.js';
+import type { SessionRecord } from '../../../store/records.js';
+import type { FapiContext } from '../fapi-context.js';
+import { fapiRoute, notFoundError, parseFields } from '../fapi-route.js';
+import { toSessionJSON } from '../resources/session-json.js';
+
+/** A session of *this* client; another client's sessions do not exist from here. */
+export async function requireOwnSession(context: FapiContext, sessionId: string): Promise<SessionRecord> {
+  const session = context.client ? await context.app.store.sessions.findById(sessionId) : null;
+  if (!session || session.clientId !== context.client?.id) throw notFoundError('session');
+  return session;
+}
+
+/** A live session of this client; an ended one answers 401 so clerk-js signs the tab out. */
+async function requireLiveSession(context: FapiContext, sessionId: string): Promise<SessionRecord> {
+  const session = await requireOwnSession(context, sessionId);
+  if (!isSessionLive(session, context.now)) {
+    throw LatchAPIError.single(401, 'authentication_invalid', 'Session is no longer active', 'Sign in again to continue.');
+  }
+  return session;
+}
+
+async function sessionResponse(context: FapiContext, session: SessionRecord) {
+  const user = await context.app.store.users.findById(session.userId);
+  if (!user) throw notFoundError('session');
+  return { response: toSessionJSON(session, user, context.now) };
+}
+
+const getSession = fapiRoute('GET', '/client/sessions/:session_id', async (context, { session_id }) =>
+  sessionResponse(context, await requireOwnSession(context, session_id as string)),
+);
+
+const TouchBody = z.object({
+  active_organization_id: z.string().max(128).optional(),
+  intent: z.string().max(64).optional(),
+});
+
+/** `touch`: the session is in use (and, with `active_organization_id`, switches organization). */
+const touch = fapiRoute('POST', '/client/sessions/:session_id/touch', async (context, { session_id }) => {
+  const body = parseFields(TouchBody, context.body);
+  const session = await requireLiveSession(context, session_id as string);
+  if (body.active_organization_id) {
+    // Organizations arrive with their own resource; until then only the personal account exists.
+    throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'active_organization_id');
+  }
+  const touched = await touchSession(
+    context.app.store,
+    session,
+    context.app.instance.settings.sessions,
+    body.active_organization_id === '' ? { activeOrganizationId: null } : {},
+    context.now,
+  );
+  context.app.tokenCache.forgetSession(session.id);
+  return sessionResponse(context, touched);
+});
+
+const TokenBody = z.object({
+  organization_id: z.string().max(128).optional(),
+  tab_state: z.string().max(32).optional(),
+  token: z.string().max(8192).optional(),
+  force_origin: z.string().max(16).optional(),
+});
+
+/**
+ * `POST /v1/client/sessions/{id}/tokens` — the hot path: every open tab asks about every 45 s.
+ * A token minted for the same session, origin and organization in the last few seconds is reused;
+ * `last_active_at` is written at most once a minute.
+ */
+const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', async (context, { session_id }) => {
+  const body = parseFields(TokenBody, context.body);
+  const { app, now } = context;
+  const session = await requireLiveSession(context, session_id as string);
+  if (body.organization_id) {
+    throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'organization_id');
+  }
+  const cacheKey = `${session.id}|${context.origin ?? ''}|`;
+  const cached = context.url.searchParams.get('debug') === 'skip_cache' ? null : app.tokenCache.get(cacheKey, now);
+  if (cached) return { response: { object: 'token', jwt: cached }, envelope: false };
+  const user = await app.store.users.findById(session.userId);
+  if (!user || user.banned) {
+    throw LatchAPIError.single(401, 'authentication_invalid', 'Session is no longer active', 'Sign in again to continue.');
+  }
+  const settings = app.instance.settings.sessions;
+  const jwt = mintSessionToken({
+    session,
+    user,
+    signer: await app.currentSigner(now),
+    issuer: `https://${new URL(app.config.frontendApiUrl).host}`,
+    authorizedParty: context.origin,
+    now,
+    lifetimeSeconds: settings.tokenLifetimeSeconds,
+    customClaims: settings.customClaims,
+  });
+  app.tokenCache.set(cacheKey, jwt, now);
+  if (now - session.lastActiveAt > 60_000) await touchSession(app.store, session, settings, {}, now);
+  return { response: { object: 'token', jwt }, envelope: false };
+});
+
+const endOrRemove = (action: 'end' | 'remove') =>
+  fapiRoute('POST', `/client/sessions/:session_id/${action}`, async (context, { session_id }) => {
+    const session = await requireOwnSession(context, session_id as string);
+    const ended = isSessionLive(session, context.now)
+      ? await endSession(context.app.store, session, action === 'end' ? 'ended' : 'removed', context.now)
+      : session;
+    context.app.tokenCache.forgetSession(session.id);
+    return sessionResponse(context, ended);
+  });
+
+export const SESSION_ROUTES = [getSession, touch, tokens, endOrRemove('end'), endOrRemove('remove')];
