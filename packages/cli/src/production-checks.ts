@@ -28,6 +28,12 @@ export function findProductionProblems(env: Record<string, string | undefined>):
       'DATABASE_URL is not set. Use postgres://… to run several processes, or sqlite:/absolute/path/latch.db for one.',
     );
   }
+  if (!env.LATCH_SMTP_URL) {
+    problems.push('LATCH_SMTP_URL is not set. Production instances email verification codes: smtp://user:pass@host:587 or smtps://….');
+  }
+  if (!env.LATCH_EMAIL_FROM) {
+    problems.push('LATCH_EMAIL_FROM is not set. Give the sender address, e.g. "Acme <no-reply@acme.com>".');
+  }
   if (env.LATCH_LOG_LEVEL === 'debug') {
     problems.push('LATCH_LOG_LEVEL=debug logs request details that do not belong in production logs; use info.');
   }

@@ -1,8 +1,10 @@
 import type { ServerConfig } from './config.js';
 import type { Clock } from './domain/clock.js';
+import type { RateLimiter } from './domain/protection/rate-limiter.js';
 import type { CurrentSigner } from './domain/keys/signing-key-cache.js';
 import type { TokenReuseCache } from './domain/tokens/token-reuse-cache.js';
 import type { Logger } from './logger.js';
+import type { Mailer } from './mail/mailer.js';
 import type { InstanceRecord } from './store/records.js';
 import type { Store } from './store/store.js';
 
@@ -17,4 +19,7 @@ export interface AppContext {
   /** The signing key in force, cached briefly: token minting must not query keys every time. */
   currentSigner: CurrentSigner;
   tokenCache: TokenReuseCache;
+  rateLimiter: RateLimiter;
+  /** Sends every email; development instances also print it and keep it in the dev inbox. */
+  mailer: Mailer;
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { MAIL_CONFIG_ENV, MailConfigSchema } from './mail/mail-config.js';
 import { parseDatabaseUrl } from './store/open-database.js';
 
 /**
  * Server settings, read once at startup from the environment (`LATCH_*`, `DATABASE_URL`, `PORT`).
  * Every invalid key is reported with its name before anything starts; the result is frozen.
  */
-export const ConfigSchema = z.object({
+const ServerConfigSchema = z.object({
   instanceType: z.enum(['development', 'production']),
   port: z.coerce.number().int().min(0).max(65535).default(4000),
   host: z.string().min(1).default('127.0.0.1'),
@@ -31,6 +32,8 @@ export const ConfigSchema = z.object({
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
 });
 
+export const ConfigSchema = z.object({ ...ServerConfigSchema.shape, ...MailConfigSchema.shape });
+
 export type ServerConfig = Readonly<z.output<typeof ConfigSchema> & { frontendApiUrl: string; databaseUrl: string }>;
 
 /** Environment variable name for each config key, so errors name what the operator actually sets. */
@@ -46,6 +49,7 @@ export const CONFIG_ENV: Record<keyof z.input<typeof ConfigSchema>, string> = {
   signingKeyPublishDelaySeconds: 'LATCH_SIGNING_KEY_PUBLISH_DELAY_SECONDS',
   shutdownGraceMs: 'LATCH_SHUTDOWN_GRACE_MS',
   dataDir: 'LATCH_DATA_DIR',
+  ...MAIL_CONFIG_ENV,
 };
 
 /** Thrown at startup with one line per bad setting. */

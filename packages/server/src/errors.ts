@@ -14,6 +14,9 @@ export class LatchAPIError extends Error {
     this.name = 'LatchAPIError';
   }
 
+  /** Sent as `Retry-After` on 429s. */
+  retryAfterSeconds?: number;
+
   static single(status: number, code: ErrorCode, message: string, longMessage: string, paramName?: string) {
     return new LatchAPIError(status, [
       { code, message, long_message: longMessage, ...(paramName ? { meta: { param_name: paramName } } : {}) },

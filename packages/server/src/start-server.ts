@@ -5,10 +5,12 @@ import { encodePublishableKey } from '@latch/protocol';
 import type { ServerConfig } from './config.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { ensureInstance } from './domain/keys/instance.js';
+import { createMemoryRateLimiter } from './domain/protection/rate-limiter.js';
 import { createSigningKeyCache } from './domain/keys/signing-key-cache.js';
 import { createTokenReuseCache } from './domain/tokens/token-reuse-cache.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
+import { mailerFromSettings } from './mail/mailer-from-settings.js';
 import { createStore } from './store/create-store.js';
 import { parseDatabaseUrl } from './store/open-database.js';
 import type { InstanceRecord } from './store/records.js';
@@ -34,7 +36,10 @@ export interface RunningServer {
  * await fetch(`${server.url}/healthz`);
  * await server.close();
  */
-export async function startServer(config: ServerConfig, deps: { logger: Logger; clock?: Clock }): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  deps: { logger: Logger; clock?: Clock; write?: (line: string) => void },
+): Promise<RunningServer> {
   const clock = deps.clock ?? systemClock;
   const location = parseDatabaseUrl(config.databaseUrl);
   if (!location) throw new Error(`Unsupported DATABASE_URL: ${config.databaseUrl}`);
@@ -54,6 +59,36 @@ export async function startServer(config: ServerConfig, deps: { logger: Logger; 
     throw error;
   }
 
+  let mailerSetup: ReturnType<typeof mailerFromSettings>;
+  try {
+    mailerSetup = mailerFromSettings({
+      instanceType: instance.environmentType,
+      smtpUrl: config.smtpUrl,
+      from: config.emailFrom,
+      applicationName: () => instance.settings.applicationName,
+      logger: deps.logger,
+      write: deps.write ?? (() => {}),
+      clock,
+      // Every message lands in the inbox table: the dev inbox reads it, `email.created` will too.
+      onSent: [
+        (email) =>
+          store.emails.insert({
+            id: email.id,
+            toAddress: email.to,
+            template: email.template,
+            subject: email.subject,
+            textBody: email.text,
+            htmlBody: email.html,
+            userId: null,
+            createdAt: email.createdAt,
+          }),
+      ],
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const { mailer } = mailerSetup;
   const publishableKey = encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType);
   const app = createApp({
     store,
@@ -64,9 +99,13 @@ export async function startServer(config: ServerConfig, deps: { logger: Logger; 
     publishableKey,
     currentSigner: createSigningKeyCache(store),
     tokenCache: createTokenReuseCache({ reuseWindowMs: 5_000 }),
+    rateLimiter: createMemoryRateLimiter(),
+    mailer,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(created as Server));
+    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
+      resolve(created as Server),
+    );
     (created as Server).once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

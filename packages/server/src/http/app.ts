@@ -64,7 +64,11 @@ export function createApp(context: AppContext): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const traceId = c.get('requestId') ?? randomUUID();
-    if (error instanceof LatchAPIError) return errorResponse(error.status, error.errors, traceId);
+    if (error instanceof LatchAPIError) {
+      const response = errorResponse(error.status, error.errors, traceId);
+      if (error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
+      return response;
+    }
     // A bug, not bad input: the details go to the log, never to the caller.
     logger.error('unhandled error', {
       request_id: traceId,

@@ -1,5 +1,9 @@
+import { EMAIL_INBOX_ROUTES } from './email-inbox-routes.js';
+import { HANDSHAKE_PAYLOAD_ROUTES } from './handshake-payload-routes.js';
 import { getJWKSRoute } from './jwks.js';
+import { JWT_TEMPLATE_ROUTES } from './jwt-template-routes.js';
 import type { Route } from './route.js';
+import { SESSION_CLIENT_ROUTES } from './session-client-routes.js';
 import { countUsersRoute } from './users/count-users.js';
 import { createUserRoute } from './users/create-user.js';
 import { deleteUserRoute } from './users/delete-user.js';
@@ -29,4 +33,8 @@ export const BACKEND_API_ROUTES: readonly Route[] = [
   lockUserRoute,
   unlockUserRoute,
   verifyPasswordRoute,
+  ...SESSION_CLIENT_ROUTES,
+  ...JWT_TEMPLATE_ROUTES,
+  ...HANDSHAKE_PAYLOAD_ROUTES,
+  ...EMAIL_INBOX_ROUTES,
 ];

@@ -30,10 +30,17 @@ const deleteClient = fapiRoute('DELETE', '/client', async (context) => {
   for (const session of await app.store.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] })) {
     if (isSessionLive(session, now)) await endSession(app.store, session, 'ended', now);
   }
-  const ended = { ...((await app.store.clients.findById(client.id)) ?? client), endedAt: now, updatedAt: now, lastActiveSessionId: null };
+  const ended = {
+    ...((await app.store.clients.findById(client.id)) ?? client),
+    endedAt: now,
+    updatedAt: now,
+    lastActiveSessionId: null,
+  };
   await app.store.clients.update(ended);
   const response = await toClientJSON(app.store, ended, app.instance.settings, now);
-  context.setCookie(serializeCookie(CLIENT_COOKIE, '', { httpOnly: true, secure: secureCookies(app), maxAgeSeconds: 0 }));
+  context.setCookie(
+    serializeCookie(CLIENT_COOKIE, '', { httpOnly: true, secure: secureCookies(app), maxAgeSeconds: 0 }),
+  );
   return { response };
 });
 
@@ -55,4 +62,3 @@ export const CLIENT_ROUTES = [
   deleteClient,
   signOutAll,
 ];
-

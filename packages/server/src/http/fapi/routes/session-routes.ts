@@ -20,7 +20,12 @@ export async function requireOwnSession(context: FapiContext, sessionId: string)
 async function requireLiveSession(context: FapiContext, sessionId: string): Promise<SessionRecord> {
   const session = await requireOwnSession(context, sessionId);
   if (!isSessionLive(session, context.now)) {
-    throw LatchAPIError.single(401, 'authentication_invalid', 'Session is no longer active', 'Sign in again to continue.');
+    throw LatchAPIError.single(
+      401,
+      'authentication_invalid',
+      'Session is no longer active',
+      'Sign in again to continue.',
+    );
   }
   return session;
 }
@@ -46,7 +51,13 @@ const touch = fapiRoute('POST', '/client/sessions/:session_id/touch', async (con
   const session = await requireLiveSession(context, session_id as string);
   if (body.active_organization_id) {
     // Organizations arrive with their own resource; until then only the personal account exists.
-    throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'active_organization_id');
+    throw LatchAPIError.single(
+      404,
+      'resource_not_found',
+      'not found',
+      'No such organization.',
+      'active_organization_id',
+    );
   }
   const touched = await touchSession(
     context.app.store,
@@ -83,7 +94,12 @@ const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', async (c
   if (cached) return { response: { object: 'token', jwt: cached }, envelope: false };
   const user = await app.store.users.findById(session.userId);
   if (!user || user.banned) {
-    throw LatchAPIError.single(401, 'authentication_invalid', 'Session is no longer active', 'Sign in again to continue.');
+    throw LatchAPIError.single(
+      401,
+      'authentication_invalid',
+      'Session is no longer active',
+      'Sign in again to continue.',
+    );
   }
   const settings = app.instance.settings.sessions;
   const jwt = mintSessionToken({

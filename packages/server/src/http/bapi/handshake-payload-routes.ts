@@ -1,0 +1,4 @@
+import type { Route } from './route.js';
+
+/** Filled in by the handshake-payload work. */
+export const HANDSHAKE_PAYLOAD_ROUTES: Route[] = [];

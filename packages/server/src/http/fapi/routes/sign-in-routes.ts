@@ -1,0 +1,4 @@
+import type { FapiRoute } from '../fapi-route.js';
+
+/** Filled in by the sign-in work. */
+export const SIGN_IN_ROUTES: FapiRoute[] = [];
