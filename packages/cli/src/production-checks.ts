@@ -17,10 +17,14 @@ export function findProductionProblems(env: Record<string, string | undefined>):
       problems.push(`LATCH_FRONTEND_API_URL is not a URL: ${frontendApiUrl}`);
     }
     if (url && url.protocol !== 'https:') {
-      problems.push('LATCH_FRONTEND_API_URL must use https in production: session cookies are Secure and tokens travel in it.');
+      problems.push(
+        'LATCH_FRONTEND_API_URL must use https in production: session cookies are Secure and tokens travel in it.',
+      );
     }
     if (url && /^(localhost|127\.|\[::1\]|0\.0\.0\.0)/.test(url.host)) {
-      problems.push(`LATCH_FRONTEND_API_URL points at a loopback address (${url.host}); browsers of your users cannot reach it.`);
+      problems.push(
+        `LATCH_FRONTEND_API_URL points at a loopback address (${url.host}); browsers of your users cannot reach it.`,
+      );
     }
   }
   if (!env.DATABASE_URL) {
@@ -29,7 +33,9 @@ export function findProductionProblems(env: Record<string, string | undefined>):
     );
   }
   if (!env.LATCH_SMTP_URL) {
-    problems.push('LATCH_SMTP_URL is not set. Production instances email verification codes: smtp://user:pass@host:587 or smtps://….');
+    problems.push(
+      'LATCH_SMTP_URL is not set. Production instances email verification codes: smtp://user:pass@host:587 or smtps://….',
+    );
   }
   if (!env.LATCH_EMAIL_FROM) {
     problems.push('LATCH_EMAIL_FROM is not set. Give the sender address, e.g. "Acme <no-reply@acme.com>".');

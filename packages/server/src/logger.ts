@@ -15,18 +15,26 @@ const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 
  * const logger = createLogger({ level: 'info', format: 'json', write: (line) => process.stdout.write(line) });
  * logger.info('request', { method: 'GET', path: '/healthz', status: 200 });
  */
-export function createLogger(options: { level: LogLevel; format: 'json' | 'pretty'; write: (line: string) => void }): Logger {
-  const log = (level: Exclude<LogLevel, 'silent'>) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < ORDER[options.level]) return;
-    if (options.format === 'json') {
-      options.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...fields })}\n`);
-      return;
-    }
-    const details = Object.entries(fields)
-      .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join(' ');
-    options.write(`${new Date().toISOString().slice(11, 23)} ${level.padEnd(5)} ${message}${details ? ` ${details}` : ''}\n`);
-  };
+export function createLogger(options: {
+  level: LogLevel;
+  format: 'json' | 'pretty';
+  write: (line: string) => void;
+}): Logger {
+  const log =
+    (level: Exclude<LogLevel, 'silent'>) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[level] < ORDER[options.level]) return;
+      if (options.format === 'json') {
+        options.write(`${JSON.stringify({ level, time: new Date().toISOString(), msg: message, ...fields })}\n`);
+        return;
+      }
+      const details = Object.entries(fields)
+        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(' ');
+      options.write(
+        `${new Date().toISOString().slice(11, 23)} ${level.padEnd(5)} ${message}${details ? ` ${details}` : ''}\n`,
+      );
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 

@@ -9,15 +9,28 @@ import { startServer } from './start-server.js';
 
 try {
   const config = configFromEnv(process.env, { instanceType: process.env.LATCH_INSTANCE_TYPE ?? 'production' });
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, write: (line) => process.stdout.write(line) });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    write: (line) => process.stdout.write(line),
+  });
   const server = await startServer(config, { logger });
-  logger.info('listening', { url: server.url, instance_id: server.instance.id, publishable_key: server.publishableKey });
+  logger.info('listening', {
+    url: server.url,
+    instance_id: server.instance.id,
+    publishable_key: server.publishableKey,
+  });
   if (server.createdSecretKey) {
-    logger.warn('instance created; store this secret key now, it is not shown again', { secret_key: server.createdSecretKey });
+    logger.warn('instance created; store this secret key now, it is not shown again', {
+      secret_key: server.createdSecretKey,
+    });
   }
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal });
-    server.close().then(() => process.exit(0), () => process.exit(1));
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -28,7 +28,9 @@ describe.each(DATABASES)('server basics [%s]', (database) => {
   });
 
   it('issues keys in Clerk formats for a development instance', () => {
-    expect(t.server.publishableKey).toBe(`pk_test_${Buffer.from('127.0.0.1:4000$').toString('base64').replace(/=+$/, '')}`);
+    expect(t.server.publishableKey).toBe(
+      `pk_test_${Buffer.from('127.0.0.1:4000$').toString('base64').replace(/=+$/, '')}`,
+    );
     expect(t.secretKey).toMatch(/^sk_test_[A-Za-z0-9_-]{43}$/);
   });
 

@@ -9,7 +9,11 @@ export async function runDev(env: Record<string, string | undefined>): Promise<v
     instanceType: 'development',
     logFormat: env.LATCH_LOG_FORMAT ?? 'pretty',
   });
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, write: (line) => process.stdout.write(line) });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    write: (line) => process.stdout.write(line),
+  });
   const server = await startServer(config, { logger, write: (line) => process.stdout.write(line) });
   const secretKey = await developmentSecretKey(server.store, config.dataDir, server.createdSecretKey, Date.now());
 

@@ -39,7 +39,9 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
   try {
     const instance = await store.instance.get();
     if (!instance) {
-      printError(`No instance in ${config.databaseUrl} yet. Start Latch once (\`latch dev\` or \`latch start\`) to create it.`);
+      printError(
+        `No instance in ${config.databaseUrl} yet. Start Latch once (\`latch dev\` or \`latch start\`) to create it.`,
+      );
       return 1;
     }
     const [command, ...rest] = positionals;
@@ -47,10 +49,20 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
     switch (command) {
       case undefined:
       case 'list':
-        await showKeys(store, config, encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType), now);
+        await showKeys(
+          store,
+          config,
+          encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType),
+          now,
+        );
         return 0;
       case 'create': {
-        const { secret, record } = await createSecretKey(store, instance.environmentType, now, values.name ?? 'Secret key');
+        const { secret, record } = await createSecretKey(
+          store,
+          instance.environmentType,
+          now,
+          values.name ?? 'Secret key',
+        );
         print(`${green('✔')} Created ${record.id} (${record.name}). Store it now — it is not shown again:`);
         print();
         print(`  ${secret}`);
@@ -71,9 +83,14 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
       }
       case 'rotate': {
         const publishDelayMs = values.now ? 0 : config.signingKeyPublishDelaySeconds * 1000;
-        const { key, previousRetiresAt } = await rotateSigningKey(store, now, { publishDelayMs, tokenLifetimeMs: 60_000 });
+        const { key, previousRetiresAt } = await rotateSigningKey(store, now, {
+          publishDelayMs,
+          tokenLifetimeMs: 60_000,
+        });
         print(`${green('✔')} New signing key ${key.kid} is published in the JWKS now.`);
-        print(`  It signs from ${new Date(key.activatesAt).toISOString()}; the previous key leaves the JWKS at ${new Date(previousRetiresAt).toISOString()}.`);
+        print(
+          `  It signs from ${new Date(key.activatesAt).toISOString()}; the previous key leaves the JWKS at ${new Date(previousRetiresAt).toISOString()}.`,
+        );
         return 0;
       }
       case 'pem': {

@@ -13,12 +13,22 @@ export async function runStart(env: Record<string, string | undefined>): Promise
     return 1;
   }
   const config = configFromEnv(env, { instanceType: 'production' });
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat, write: (line) => process.stdout.write(line) });
+  const logger = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    write: (line) => process.stdout.write(line),
+  });
   const server = await startServer(config, { logger });
-  logger.info('listening', { url: server.url, instance_id: server.instance.id, publishable_key: server.publishableKey });
+  logger.info('listening', {
+    url: server.url,
+    instance_id: server.instance.id,
+    publishable_key: server.publishableKey,
+  });
   if (server.createdSecretKey) {
     print();
-    print(yellow(bold('  New production instance. This secret key is shown ONCE — store it in your secret manager now:')));
+    print(
+      yellow(bold('  New production instance. This secret key is shown ONCE — store it in your secret manager now:')),
+    );
     print(`  ${server.createdSecretKey}`);
     print();
   }

@@ -42,7 +42,10 @@ function operation(endpoint: Endpoint, components: Record<string, JSONSchema>): 
   // Any endpoint that reads a body can refuse one over the size limit.
   const errorStatuses = [400, 401, 422, ...(endpoint.body ? [413] : []), ...(endpoint.errors ?? [])];
   const responses: Record<string, unknown> = {
-    200: { description: 'Success', content: { 'application/json': { schema: toSchema(endpoint.response, 'output', components) } } },
+    200: {
+      description: 'Success',
+      content: { 'application/json': { schema: toSchema(endpoint.response, 'output', components) } },
+    },
   };
   for (const status of errorStatuses.sort()) {
     responses[status] = {
@@ -75,7 +78,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   422: 'Invalid parameters',
 };
 
-function parametersOf(schema: z.ZodType | undefined, location: 'path' | 'query', components: Record<string, JSONSchema>) {
+function parametersOf(
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+  components: Record<string, JSONSchema>,
+) {
   if (!schema) return [];
   const json = toSchema(schema, 'input', components, { inline: true });
   const properties = (json.properties ?? {}) as Record<string, JSONSchema>;

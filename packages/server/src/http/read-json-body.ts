@@ -28,10 +28,20 @@ export async function readJSONBody(request: Request, maxBytes: number): Promise<
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw LatchAPIError.single(400, 'malformed_request_body', 'malformed request body', 'The request body is not valid JSON.');
+    throw LatchAPIError.single(
+      400,
+      'malformed_request_body',
+      'malformed request body',
+      'The request body is not valid JSON.',
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw LatchAPIError.single(400, 'malformed_request_body', 'malformed request body', 'The request body must be a JSON object.');
+    throw LatchAPIError.single(
+      400,
+      'malformed_request_body',
+      'malformed request body',
+      'The request body must be a JSON object.',
+    );
   }
   return parsed as Record<string, unknown>;
 }

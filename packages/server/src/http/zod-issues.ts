@@ -29,9 +29,17 @@ function describe(issue: z.core.$ZodIssue, param: string, value: unknown): [Erro
       if (value === null) return ['form_param_nil', 'must not be null', `${param} must not be null.`];
       return ['form_param_format_invalid', 'is invalid', `${param} must be ${article(issue.expected)}.`];
     case 'too_big':
-      return ['form_param_max_length_exceeded', 'is too long', `${param} must be at most ${issue.maximum}${unit(issue.origin)}.`];
+      return [
+        'form_param_max_length_exceeded',
+        'is too long',
+        `${param} must be at most ${issue.maximum}${unit(issue.origin)}.`,
+      ];
     case 'too_small':
-      return ['form_param_min_length_not_reached', 'is too short', `${param} must be at least ${issue.minimum}${unit(issue.origin)}.`];
+      return [
+        'form_param_min_length_not_reached',
+        'is too short',
+        `${param} must be at least ${issue.minimum}${unit(issue.origin)}.`,
+      ];
     case 'invalid_value':
       return [
         'form_param_value_invalid',
@@ -41,7 +49,11 @@ function describe(issue: z.core.$ZodIssue, param: string, value: unknown): [Erro
     default:
       // Refinements such as the metadata object check see null too; say so as invalid_type would.
       if (value === null) return ['form_param_nil', 'must not be null', `${param} must not be null.`];
-      return ['form_param_format_invalid', 'is invalid', `${param} is invalid${issue.message ? `: ${issue.message}` : ''}.`];
+      return [
+        'form_param_format_invalid',
+        'is invalid',
+        `${param} is invalid${issue.message ? `: ${issue.message}` : ''}.`,
+      ];
   }
 }
 

@@ -9,12 +9,18 @@ export interface TestServer {
   /** The instance's first secret key. */
   secretKey: string;
   /** fetch against the Backend API with the secret key; `path` is relative to `/api/v1`. */
-  api(path: string, init?: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
 /** A real Latch server on loopback (random port) over a fresh database. */
-export async function startTestServer(databaseName: DatabaseName, overrides: Record<string, unknown> = {}): Promise<TestServer> {
+export async function startTestServer(
+  databaseName: DatabaseName,
+  overrides: Record<string, unknown> = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(databaseName);
   const config = parseConfig({
     instanceType: 'development',

@@ -1,7 +1,7 @@
 import { pbkdf2, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { verify as verifyBcrypt } from '@node-rs/bcrypt';
 import type { PasswordHasher } from '@latch/protocol';
+import { verify as verifyBcrypt } from '@node-rs/bcrypt';
 import { verifyArgon2 } from './argon2id.js';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -53,8 +53,12 @@ async function verifyScryptWerkzeug(digest: string, password: string): Promise<b
   if (128 * n * r > MAX_SCRYPT_MEMORY_BYTES) return false;
   const expected = Buffer.from(expectedHex, 'hex');
   const actual = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, salt, expected.length, { N: n, r, p, maxmem: MAX_SCRYPT_MEMORY_BYTES + 1024 * 1024 }, (error, key) =>
-      error ? reject(error) : resolve(key),
+    scrypt(
+      password,
+      salt,
+      expected.length,
+      { N: n, r, p, maxmem: MAX_SCRYPT_MEMORY_BYTES + 1024 * 1024 },
+      (error, key) => (error ? reject(error) : resolve(key)),
     ),
   ).catch(() => null);
   return actual !== null && actual.length === expected.length && timingSafeEqual(actual, expected);

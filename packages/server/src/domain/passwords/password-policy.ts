@@ -1,5 +1,5 @@
-import type { PasswordPolicy } from '../../store/records.js';
 import { formError } from '../../errors.js';
+import type { PasswordPolicy } from '../../store/records.js';
 
 /** Clerk's defaults: 8 to 72 characters (bcrypt's limit, kept for portable exports), no classes required. */
 export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
@@ -18,7 +18,7 @@ export function assertPasswordAllowed(policy: PasswordPolicy, password: string, 
     throw formError(
       'form_password_length_too_short',
       paramName,
-      'Passwords must be at least ' + policy.minLength + ' characters long.',
+      `Passwords must be at least ${policy.minLength} characters long.`,
       `Your password must contain ${policy.minLength} or more characters.`,
     );
   }
@@ -26,7 +26,7 @@ export function assertPasswordAllowed(policy: PasswordPolicy, password: string, 
     throw formError(
       'form_password_length_too_long',
       paramName,
-      'Passwords must be at most ' + policy.maxLength + ' characters long.',
+      `Passwords must be at most ${policy.maxLength} characters long.`,
       `Your password must contain fewer than ${policy.maxLength + 1} characters.`,
     );
   }

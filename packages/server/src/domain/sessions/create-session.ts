@@ -25,7 +25,10 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
     status: 'active',
     lastActiveOrganizationId: null,
     expireAt,
-    abandonAt: settings.inactivityTimeoutSeconds === null ? expireAt : Math.min(expireAt, now + settings.inactivityTimeoutSeconds * 1000),
+    abandonAt:
+      settings.inactivityTimeoutSeconds === null
+        ? expireAt
+        : Math.min(expireAt, now + settings.inactivityTimeoutSeconds * 1000),
     lastActiveAt: now,
     firstFactorVerifiedAt: now,
     secondFactorVerifiedAt: null,
@@ -39,7 +42,8 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
   return store.transaction(async (tx) => {
     if (settings.mode === 'single') {
       for (const other of await tx.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] })) {
-        if (isSessionLive(other, now)) await tx.sessions.update({ ...other, status: 'replaced', endedAt: now, updatedAt: now });
+        if (isSessionLive(other, now))
+          await tx.sessions.update({ ...other, status: 'replaced', endedAt: now, updatedAt: now });
       }
     }
     await tx.sessions.insert(session);

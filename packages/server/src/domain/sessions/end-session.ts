@@ -14,7 +14,13 @@ export async function endSession(
   now: number,
 ): Promise<SessionRecord> {
   return store.transaction(async (tx) => {
-    const ended: SessionRecord = { ...session, status, endedAt: session.endedAt ?? now, updatedAt: now, lastToken: null };
+    const ended: SessionRecord = {
+      ...session,
+      status,
+      endedAt: session.endedAt ?? now,
+      updatedAt: now,
+      lastToken: null,
+    };
     await tx.sessions.update(ended);
     const client = await tx.clients.findById(session.clientId);
     if (client) {

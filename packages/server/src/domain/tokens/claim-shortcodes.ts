@@ -27,7 +27,12 @@ function renderValue(value: unknown, data: ShortcodeData): unknown {
   if (value !== null && typeof value === 'object') {
     const rendered: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      Object.defineProperty(rendered, key, { value: renderValue(item, data), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(rendered, key, {
+        value: renderValue(item, data),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return rendered;
   }

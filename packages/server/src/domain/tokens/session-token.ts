@@ -7,7 +7,22 @@ import { userShortcodeData } from './shortcode-data.js';
 export const SESSION_TOKEN_CATEGORY = 'cl_B7d4PD111AAA';
 
 /** Claims a customisation may not override: they carry the session's identity and validity. */
-const RESERVED_CLAIMS = new Set(['sub', 'sid', 'iss', 'azp', 'iat', 'nbf', 'exp', 'v', 'sts', 'fva', 'o', 'fea', 'jti', 'act']);
+const RESERVED_CLAIMS = new Set([
+  'sub',
+  'sid',
+  'iss',
+  'azp',
+  'iat',
+  'nbf',
+  'exp',
+  'v',
+  'sts',
+  'fva',
+  'o',
+  'fea',
+  'jti',
+  'act',
+]);
 
 export interface SessionTokenInput {
   session: SessionRecord;

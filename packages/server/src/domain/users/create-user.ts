@@ -3,13 +3,13 @@ import { formError } from '../../errors.js';
 import type { IdentifierRecord, InstanceRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { createId } from '../ids.js';
-import { assertMetadataSize } from './user-metadata.js';
 import {
   assertIdentifiersAvailable,
   normalizeEmailAddresses,
   normalizePhoneNumbers,
   normalizeUsername,
 } from './user-identifiers.js';
+import { assertMetadataSize } from './user-metadata.js';
 import { preparePassword } from './user-password.js';
 import { parseTimestamp, writeUser } from './user-writes.js';
 
@@ -25,8 +25,16 @@ export async function createUser(
 ): Promise<UserRecord> {
   const emails = normalizeEmailAddresses(input.email_address ?? []);
   const phones = normalizePhoneNumbers(input.phone_number ?? []);
-  const emailStatuses = statusesFor(input.email_address_identification_status, emails.length, 'email_address_identification_status');
-  const phoneStatuses = statusesFor(input.phone_number_identification_status, phones.length, 'phone_number_identification_status');
+  const emailStatuses = statusesFor(
+    input.email_address_identification_status,
+    emails.length,
+    'email_address_identification_status',
+  );
+  const phoneStatuses = statusesFor(
+    input.phone_number_identification_status,
+    phones.length,
+    'phone_number_identification_status',
+  );
   const username = input.username ? normalizeUsername(input.username) : null;
   const externalId = input.external_id || null;
   const publicMetadata = input.public_metadata ?? {};

@@ -8,7 +8,12 @@ export type ModerationAction = 'ban' | 'unban' | 'lock' | 'unlock';
  * Ban, unban, lock or unlock. A ban stops every sign-in until lifted; a lock set here has no expiry
  * (automatic lockouts after failed attempts set one). Unlocking also forgets failed attempts.
  */
-export async function moderateUser(store: Store, userId: string, action: ModerationAction, now: number): Promise<UserRecord> {
+export async function moderateUser(
+  store: Store,
+  userId: string,
+  action: ModerationAction,
+  now: number,
+): Promise<UserRecord> {
   await requireUser(store, userId);
   const changes = {
     ban: { banned: true },
@@ -16,7 +21,9 @@ export async function moderateUser(store: Store, userId: string, action: Moderat
     lock: { locked: true, lockoutExpiresAt: null },
     unlock: { locked: false, lockoutExpiresAt: null, failedVerificationAttempts: 0 },
   }[action];
-  return writeUser(store, userId, (tx) => tx.users.update(userId, { ...changes, updatedAt: now }).then(() => undefined));
+  return writeUser(store, userId, (tx) =>
+    tx.users.update(userId, { ...changes, updatedAt: now }).then(() => undefined),
+  );
 }
 
 /** Seconds until an automatic lockout ends; null when not locked or locked indefinitely. */

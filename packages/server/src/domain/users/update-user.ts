@@ -2,8 +2,8 @@ import type { UpdateUserBody } from '@latch/protocol';
 import { formError } from '../../errors.js';
 import type { InstanceRecord, UserFields, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
-import { assertMetadataSize, METADATA_KINDS } from './user-metadata.js';
 import { assertIdentifiersAvailable, normalizeUsername } from './user-identifiers.js';
+import { assertMetadataSize, METADATA_KINDS } from './user-metadata.js';
 import { preparePassword } from './user-password.js';
 import { parseTimestamp, requireUser, writeUser } from './user-writes.js';
 
@@ -27,14 +27,24 @@ export async function updateUser(
   if (input.locale !== undefined) changes.locale = input.locale;
   if (input.delete_self_enabled != null) changes.deleteSelfEnabled = input.delete_self_enabled;
   if (input.create_organization_enabled != null) changes.createOrganizationEnabled = input.create_organization_enabled;
-  if (input.create_organizations_limit !== undefined) changes.createOrganizationsLimit = input.create_organizations_limit;
-  if (input.legal_accepted_at !== undefined) changes.legalAcceptedAt = parseTimestamp(input.legal_accepted_at, 'legal_accepted_at');
+  if (input.create_organizations_limit !== undefined)
+    changes.createOrganizationsLimit = input.create_organizations_limit;
+  if (input.legal_accepted_at !== undefined)
+    changes.legalAcceptedAt = parseTimestamp(input.legal_accepted_at, 'legal_accepted_at');
   if (input.created_at != null) changes.createdAt = parseTimestamp(input.created_at, 'created_at') ?? user.createdAt;
   if (input.primary_email_address_id !== undefined) {
-    changes.primaryEmailAddressId = requireOwnIdentifier(user.emailAddresses, input.primary_email_address_id, 'primary_email_address_id');
+    changes.primaryEmailAddressId = requireOwnIdentifier(
+      user.emailAddresses,
+      input.primary_email_address_id,
+      'primary_email_address_id',
+    );
   }
   if (input.primary_phone_number_id !== undefined) {
-    changes.primaryPhoneNumberId = requireOwnIdentifier(user.phoneNumbers, input.primary_phone_number_id, 'primary_phone_number_id');
+    changes.primaryPhoneNumberId = requireOwnIdentifier(
+      user.phoneNumbers,
+      input.primary_phone_number_id,
+      'primary_phone_number_id',
+    );
   }
   // Older SDKs send metadata with the profile; it replaces, as it did in Clerk's API.
   if (input.public_metadata !== undefined) changes.publicMetadata = input.public_metadata;
@@ -57,14 +67,15 @@ export async function updateUser(
 }
 
 /** A primary identifier must be one of the user's own, verified ones. */
-function requireOwnIdentifier(
-  identifiers: UserRecord['emailAddresses'],
-  id: string,
-  paramName: string,
-): string {
+function requireOwnIdentifier(identifiers: UserRecord['emailAddresses'], id: string, paramName: string): string {
   const identifier = identifiers.find((candidate) => candidate.id === id);
   if (!identifier) {
-    throw formError('form_param_value_invalid', paramName, 'is invalid', `No identifier with id ${id} belongs to this user.`);
+    throw formError(
+      'form_param_value_invalid',
+      paramName,
+      'is invalid',
+      `No identifier with id ${id} belongs to this user.`,
+    );
   }
   if (identifier.verificationStatus !== 'verified') {
     throw formError(

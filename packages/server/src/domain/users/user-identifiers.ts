@@ -13,7 +13,12 @@ export function normalizeEmailAddresses(emails: string[]): string[] {
   const normalized = emails.map((email) => email.trim().toLowerCase());
   for (const email of normalized) {
     if (email.length > USER_LIMITS.emailMaxLength || !EMAIL_PATTERN.test(email)) {
-      throw formError('form_param_format_invalid', 'email_address', 'is invalid', 'Email address must be a valid email address.');
+      throw formError(
+        'form_param_format_invalid',
+        'email_address',
+        'is invalid',
+        'Email address must be a valid email address.',
+      );
     }
   }
   assertNoDuplicates(normalized, 'email_address');
@@ -62,14 +67,24 @@ export function normalizeUsername(username: string): string {
 
 function assertNoDuplicates(values: string[], paramName: string): void {
   if (new Set(values).size !== values.length) {
-    throw formError('form_param_value_invalid', paramName, 'contains duplicates', `Each ${paramName} may appear only once.`);
+    throw formError(
+      'form_param_value_invalid',
+      paramName,
+      'contains duplicates',
+      `Each ${paramName} may appear only once.`,
+    );
   }
 }
 
 /** Throws `form_identifier_exists` if any identifier already belongs to another user. */
 export async function assertIdentifiersAvailable(
   store: Store,
-  identifiers: { emailAddresses?: string[]; phoneNumbers?: string[]; username?: string | null; externalId?: string | null },
+  identifiers: {
+    emailAddresses?: string[];
+    phoneNumbers?: string[];
+    username?: string | null;
+    externalId?: string | null;
+  },
   exceptUserId?: string,
 ): Promise<void> {
   const takenEmails = await store.users.findTakenIdentifiers('email_address', identifiers.emailAddresses ?? []);

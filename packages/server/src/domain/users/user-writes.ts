@@ -43,7 +43,12 @@ export function parseTimestamp(value: string | null | undefined, paramName: stri
   if (value === undefined || value === null) return null;
   const ms = Date.parse(value);
   if (Number.isNaN(ms) || ms < 0) {
-    throw formError('form_param_format_invalid', paramName, 'is invalid', `${paramName} must be an RFC 3339 timestamp.`);
+    throw formError(
+      'form_param_format_invalid',
+      paramName,
+      'is invalid',
+      `${paramName} must be an RFC 3339 timestamp.`,
+    );
   }
   return ms;
 }

@@ -25,7 +25,12 @@ export async function checkUserPassword(store: Store, userId: string, password: 
     await store.transaction(async (tx) => {
       // Only replace the digest we verified: a password changed meanwhile wins.
       const current = (await tx.users.findById(userId))?.password;
-      if (current?.digest === digest) await tx.users.setPassword(userId, { digest: upgraded, hasher: 'argon2id', updatedAt: user.password?.updatedAt ?? now });
+      if (current?.digest === digest)
+        await tx.users.setPassword(userId, {
+          digest: upgraded,
+          hasher: 'argon2id',
+          updatedAt: user.password?.updatedAt ?? now,
+        });
     });
   }
   return matches;

@@ -10,7 +10,11 @@ export const MAX_CODE_ATTEMPTS = 5;
  * code hash from one attempt says nothing about another; with five tries before it dies, a fast
  * hash suffices.
  */
-export function issueCode(scope: string, strategy: string, now: number): { code: string; verification: VerificationRecord } {
+export function issueCode(
+  scope: string,
+  strategy: string,
+  now: number,
+): { code: string; verification: VerificationRecord } {
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   return {
     code,
@@ -51,5 +55,8 @@ export function checkCode(scope: string, verification: VerificationRecord, submi
     return { outcome: 'verified', verification: { ...verification, status: 'verified', attempts, codeHash: null } };
   }
   const failed = attempts >= MAX_CODE_ATTEMPTS;
-  return { outcome: failed ? 'exhausted' : 'incorrect', verification: { ...verification, attempts, status: failed ? 'failed' : 'unverified' } };
+  return {
+    outcome: failed ? 'exhausted' : 'incorrect',
+    verification: { ...verification, attempts, status: failed ? 'failed' : 'unverified' },
+  };
 }

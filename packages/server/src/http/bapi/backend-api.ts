@@ -22,7 +22,12 @@ export function createBackendAPI(context: AppContext): Hono<AppEnv> {
     );
   }
   api.notFound(() => {
-    throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No Backend API endpoint matches this method and path.');
+    throw LatchAPIError.single(
+      404,
+      'resource_not_found',
+      'not found',
+      'No Backend API endpoint matches this method and path.',
+    );
   });
   return api;
 }

@@ -33,8 +33,12 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
     endpoint: endpoint as Endpoint,
     async serve(request, pathParams, context) {
       const params = endpoint.params ? validate(endpoint.params, pathParams) : undefined;
-      const query = endpoint.query ? validate(endpoint.query, queryObject(new URL(request.url), arrayParams)) : undefined;
-      const body = endpoint.body ? validate(endpoint.body, await readJSONBody(request, context.config.maxBodyBytes)) : undefined;
+      const query = endpoint.query
+        ? validate(endpoint.query, queryObject(new URL(request.url), arrayParams))
+        : undefined;
+      const body = endpoint.body
+        ? validate(endpoint.body, await readJSONBody(request, context.config.maxBodyBytes))
+        : undefined;
       return handler({ params, query, body, request } as RouteInput<P, Q, B>, context);
     },
   };
@@ -54,7 +58,12 @@ function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
 function assertNoNulCharacters(value: unknown, param?: string, depth = 0): void {
   if (typeof value === 'string') {
     if (value.includes('\u0000')) {
-      throw formError('form_param_format_invalid', param ?? '', 'is invalid', `${param ?? 'A parameter'} must not contain NUL characters.`);
+      throw formError(
+        'form_param_format_invalid',
+        param ?? '',
+        'is invalid',
+        `${param ?? 'A parameter'} must not contain NUL characters.`,
+      );
     }
     return;
   }

@@ -31,7 +31,11 @@ export function secureCookies(app: AppContext): boolean {
  * Identifies the client: the HttpOnly `__client` cookie for browsers, or `Authorization: <token>`
  * for native apps (`_is_native=1`, PROTOCOL.md §2.1).
  */
-export async function createFapiContext(app: AppContext, request: Request, body: Record<string, unknown>): Promise<FapiContext> {
+export async function createFapiContext(
+  app: AppContext,
+  request: Request,
+  body: Record<string, unknown>,
+): Promise<FapiContext> {
   const url = new URL(request.url);
   const cookies = parseCookies(request.headers.get('cookie'));
   const native = url.searchParams.get('_is_native') === '1' ? request.headers.get('authorization') : null;

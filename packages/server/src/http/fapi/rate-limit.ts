@@ -10,10 +10,16 @@ export function limitCredentialAttempt(context: FapiContext, action: string, ide
   const { app, now, request } = context;
   const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
   const waits = [app.rateLimiter.hit(`${action}:ip:${ip}`, RATE_LIMITS.perIP, now)];
-  if (identifier) waits.push(app.rateLimiter.hit(`${action}:id:${identifier.toLowerCase()}`, RATE_LIMITS.perIdentifier, now));
+  if (identifier)
+    waits.push(app.rateLimiter.hit(`${action}:id:${identifier.toLowerCase()}`, RATE_LIMITS.perIdentifier, now));
   const wait = Math.max(...waits);
   if (wait > 0) {
-    const error = LatchAPIError.single(429, 'too_many_requests', 'Too many requests', 'Too many attempts. Please wait a moment and try again.');
+    const error = LatchAPIError.single(
+      429,
+      'too_many_requests',
+      'Too many requests',
+      'Too many attempts. Please wait a moment and try again.',
+    );
     error.retryAfterSeconds = Math.ceil(wait / 1000);
     throw error;
   }

@@ -3,8 +3,10 @@ import { updateUserMetadata } from '../../../domain/users/update-user-metadata.j
 import { route } from '../route.js';
 import { toUserJSON } from '../user-json.js';
 
-export const mergeUserMetadataRoute = route(usersEndpoints.mergeUserMetadata, async ({ params, body }, { store, clock }) =>
-  toUserJSON(await updateUserMetadata(store, params.user_id, body, 'merge', clock.now()), clock.now()),
+export const mergeUserMetadataRoute = route(
+  usersEndpoints.mergeUserMetadata,
+  async ({ params, body }, { store, clock }) =>
+    toUserJSON(await updateUserMetadata(store, params.user_id, body, 'merge', clock.now()), clock.now()),
 );
 
 export const replaceUserMetadataRoute = route(
