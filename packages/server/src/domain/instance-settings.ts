@@ -5,7 +5,14 @@ import { DEFAULT_PASSWORD_POLICY } from './passwords/password-policy.js';
 export const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
   applicationName: 'Latch',
   passwordPolicy: DEFAULT_PASSWORD_POLICY,
-  signUp: { mode: 'public', username: 'off', firstName: 'optional', lastName: 'optional', password: 'required', legalConsent: false },
+  signUp: {
+    mode: 'public',
+    username: 'off',
+    firstName: 'optional',
+    lastName: 'optional',
+    password: 'required',
+    legalConsent: false,
+  },
   signIn: { emailAddress: true, username: true, emailCode: true, password: true },
   sessions: {
     mode: 'single',
@@ -14,7 +21,12 @@ export const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
     tokenLifetimeSeconds: 60,
     customClaims: {},
   },
-  protection: { maxFailedAttempts: 100, lockoutSeconds: 3600, enumerationProtection: false, rejectBreachedPasswords: true },
+  protection: {
+    maxFailedAttempts: 100,
+    lockoutSeconds: 3600,
+    enumerationProtection: false,
+    rejectBreachedPasswords: true,
+  },
   allowedOrigins: [],
   urls: { home: null, signIn: null, signUp: null, afterSignIn: null, afterSignUp: null, afterSignOut: null },
 };

@@ -17,7 +17,8 @@ export interface EnsuredInstance {
  */
 export async function ensureInstance(store: Store, instanceType: InstanceType, now: number): Promise<EnsuredInstance> {
   const existing = await store.instance.get();
-  if (existing) return { instance: { ...existing, settings: withDefaultSettings(existing.settings) }, createdSecretKey: null };
+  if (existing)
+    return { instance: { ...existing, settings: withDefaultSettings(existing.settings) }, createdSecretKey: null };
   const signingKey = await generateSigningKey(now);
   const instance: InstanceRecord = {
     id: createId('ins', now),

@@ -16,7 +16,11 @@ export function createSigningKeyCache(store: Store, ttlMs = 5_000) {
     if (!key) throw new Error('No active signing key: the instance has no key that signs at this time.');
     // A newer key may activate before the TTL runs out; re-read at that moment.
     const next = published.filter((candidate) => candidate.activatesAt > now).map((candidate) => candidate.activatesAt);
-    cached = { signer: createRS256Signer(key.kid, key.privateKeyPem), activeUntil: Math.min(Infinity, ...next), loadedAt: now };
+    cached = {
+      signer: createRS256Signer(key.kid, key.privateKeyPem),
+      activeUntil: Math.min(Infinity, ...next),
+      loadedAt: now,
+    };
     return cached.signer;
   };
 }
