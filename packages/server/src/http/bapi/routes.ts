@@ -33,8 +33,9 @@ export const BACKEND_API_ROUTES: readonly Route[] = [
   lockUserRoute,
   unlockUserRoute,
   verifyPasswordRoute,
+  // `/clients/handshake_payload` before `/clients/{client_id}`.
+  ...HANDSHAKE_PAYLOAD_ROUTES,
   ...SESSION_CLIENT_ROUTES,
   ...JWT_TEMPLATE_ROUTES,
-  ...HANDSHAKE_PAYLOAD_ROUTES,
   ...EMAIL_INBOX_ROUTES,
 ];

@@ -9,6 +9,8 @@ export interface FapiResult {
   /** `false` for the few bare endpoints (`/tokens`, `/me/sessions/active`, `/environment`). */
   envelope?: boolean;
   status?: number;
+  /** A ready response (the handshake's 307) sent instead of JSON; cookies are still appended. */
+  raw?: Response;
 }
 
 export interface FapiRoute {

@@ -51,10 +51,10 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const client = context.client ? await app.store.clients.findById(context.client.id) : null;
       const live = client && client.endedAt === null ? client : null;
       const payload =
-        result.envelope === false
+        result.raw || result.envelope === false
           ? result.response
           : { response: result.response, client: live ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null };
-      const response = jsonResponse(payload, result.status ?? 200);
+      const response = result.raw ?? jsonResponse(payload, result.status ?? 200);
       for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
       if (live || context.cookies.length > 0) {
         const uat = live?.lastActiveSessionId ? String(Math.floor(live.updatedAt / 1000)) : '0';
