@@ -63,6 +63,7 @@ export const ERROR_CODES = [
   'redirect_url_invalid',
   'handshake_nonce_invalid',
   'template_not_found',
+  'verification_already_verified',
 ] as const;
 
 /** A stable, machine-readable error code. */

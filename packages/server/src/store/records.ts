@@ -14,6 +14,13 @@ export interface IdentifierRecord {
   reserved: boolean;
   createdAt: number;
   updatedAt: number;
+  /**
+   * A code verification the owner started (`prepare_verification`), present only while one exists:
+   * the code as a salted hash (null once spent), the attempts used and when it expires.
+   */
+  verificationCodeHash?: string | null;
+  verificationAttempts?: number;
+  verificationExpireAt?: number | null;
 }
 
 export interface PasswordRecord {

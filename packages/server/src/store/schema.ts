@@ -102,6 +102,10 @@ export interface IdentifierTable {
   reserved: number;
   created_at: number;
   updated_at: number;
+  /** A pending code verification (migration 0003): hash, attempts spent, expiry; null/0 when none. */
+  verification_code_hash: string | null;
+  verification_attempts: number;
+  verification_expire_at: number | null;
 }
 
 export interface PasswordTable {

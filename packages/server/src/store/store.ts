@@ -85,6 +85,11 @@ export interface UserStore {
   delete(id: string): Promise<boolean>;
   /** Which of these identifier values already belong to someone (normalised values in, same out). */
   findTakenIdentifiers(kind: IdentifierKind, values: string[]): Promise<string[]>;
+  /** Adds an identifier to an existing user; a taken value throws `UniqueViolation` inside a transaction. */
+  insertIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<void>;
+  /** Replaces an identifier's stored record (value, status, pending verification); false when it is gone. */
+  updateIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<boolean>;
+  deleteIdentifier(kind: IdentifierKind, id: string): Promise<boolean>;
   /** The user id owning `username` / `external_id`, if any. */
   findUserIdByUsername(username: string): Promise<string | null>;
   findUserIdByExternalId(externalId: string): Promise<string | null>;

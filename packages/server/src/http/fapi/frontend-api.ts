@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../../app-context.js';
+import { isSessionLive } from '../../domain/sessions/session-state.js';
 import { LatchAPIError } from '../../errors.js';
+import type { ClientRecord } from '../../store/records.js';
 import type { AppEnv } from '../app-env.js';
 import { jsonResponse } from '../json-response.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
@@ -37,10 +39,16 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
     // Browsers always send Origin on cross-site and on same-site POSTs; a mutation from a page that is
     // not ours is refused before it can touch a session (CSRF).
     if (origin && !allowed && c.req.method !== 'GET') {
-      throw LatchAPIError.single(403, 'origin_invalid', 'Invalid origin', `Requests from ${origin} are not allowed for this instance.`);
+      throw LatchAPIError.single(
+        403,
+        'origin_invalid',
+        'Invalid origin',
+        `Requests from ${origin} are not allowed for this instance.`,
+      );
     }
     await next();
-    if (origin && allowed) for (const [name, value] of Object.entries(corsHeaders(origin))) c.res.headers.set(name, value);
+    if (origin && allowed)
+      for (const [name, value] of Object.entries(corsHeaders(origin))) c.res.headers.set(name, value);
   });
 
   for (const route of FRONTEND_API_ROUTES) {
@@ -50,18 +58,26 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const result = await route.handle(context, c.req.param() as Record<string, string>);
       const client = context.client ? await app.store.clients.findById(context.client.id) : null;
       const live = client && client.endedAt === null ? client : null;
-      const payload =
-        result.raw || result.envelope === false
-          ? result.response
-          : { response: result.response, client: live ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null };
+      const enveloped = !result.raw && result.envelope !== false;
+      const clientJSON =
+        live && enveloped ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null;
+      const payload = enveloped ? { response: result.response, client: clientJSON } : result.response;
       const response = result.raw ?? jsonResponse(payload, result.status ?? 200);
       for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
-      if (live || context.cookies.length > 0) {
-        const uat = live?.lastActiveSessionId ? String(Math.floor(live.updatedAt / 1000)) : '0';
+      // Token refreshes (bare JSON) leave `__client_uat` alone: it changes only with sign-in state.
+      if (enveloped || result.raw || context.cookies.length > 0) {
+        const signedIn = clientJSON
+          ? clientJSON.last_active_session_id !== null
+          : await hasLiveActiveSession(app, live, context.now);
+        const uat = signedIn && live ? String(Math.floor(live.updatedAt / 1000)) : '0';
         for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
           response.headers.append(
             'set-cookie',
-            serializeCookie(name, uat, { secure: secureCookies(app), sameSite: 'Lax', maxAgeSeconds: ONE_YEAR_SECONDS }),
+            serializeCookie(name, uat, {
+              secure: secureCookies(app),
+              sameSite: 'Lax',
+              maxAgeSeconds: ONE_YEAR_SECONDS,
+            }),
           );
         }
       }
@@ -69,6 +85,13 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
     });
   }
   return api;
+}
+
+/** Whether the client's active session is still live (`__client_uat` must say 0 otherwise). */
+async function hasLiveActiveSession(app: AppContext, client: ClientRecord | null, now: number): Promise<boolean> {
+  if (!client?.lastActiveSessionId) return false;
+  const session = await app.store.sessions.findById(client.lastActiveSessionId);
+  return session !== null && isSessionLive(session, now);
 }
 
 const OVERRIDABLE = new Set(['PUT', 'PATCH', 'DELETE']);

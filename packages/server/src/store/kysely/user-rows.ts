@@ -77,6 +77,9 @@ export function identifierToRow(record: IdentifierRecord): IdentifierTable & { v
     reserved: record.reserved ? 1 : 0,
     created_at: record.createdAt,
     updated_at: record.updatedAt,
+    verification_code_hash: record.verificationCodeHash ?? null,
+    verification_attempts: record.verificationAttempts ?? 0,
+    verification_expire_at: record.verificationExpireAt ?? null,
   };
 }
 
@@ -90,6 +93,14 @@ export function identifierRowToRecord(row: Selectable<IdentifierTable>, value: s
     reserved: row.reserved === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    // Only a started verification has an expiry; without one the record keeps its plain shape.
+    ...(row.verification_expire_at === null
+      ? {}
+      : {
+          verificationCodeHash: row.verification_code_hash,
+          verificationAttempts: row.verification_attempts,
+          verificationExpireAt: row.verification_expire_at,
+        }),
   };
 }
 

@@ -116,6 +116,44 @@ export class KyselyUserStore implements UserStore {
     return rows.map((row) => row.value);
   }
 
+  async insertIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<void> {
+    const { value, ...row } = identifierToRow(identifier);
+    if (kind === 'email_address') {
+      await this.db
+        .insertInto('email_address')
+        .values({ ...row, email_address: value })
+        .execute();
+    } else {
+      await this.db
+        .insertInto('phone_number')
+        .values({ ...row, phone_number: value })
+        .execute();
+    }
+  }
+
+  async updateIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<boolean> {
+    // The owner and creation time never change.
+    const { value, id, user_id: _userId, created_at: _createdAt, ...row } = identifierToRow(identifier);
+    const result =
+      kind === 'email_address'
+        ? await this.db
+            .updateTable('email_address')
+            .set({ ...row, email_address: value })
+            .where('id', '=', id)
+            .executeTakeFirst()
+        : await this.db
+            .updateTable('phone_number')
+            .set({ ...row, phone_number: value })
+            .where('id', '=', id)
+            .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async deleteIdentifier(kind: IdentifierKind, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom(kind).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
   async findUserIdByUsername(username: string): Promise<string | null> {
     const row = await this.db.selectFrom('user').select('id').where('username', '=', username).executeTakeFirst();
     return row?.id ?? null;

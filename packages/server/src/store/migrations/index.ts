@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as frontendAPI from './0002-frontend-api.js';
+import * as emailVerifications from './0003-email-verifications.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -9,6 +10,7 @@ import * as frontendAPI from './0002-frontend-api.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-frontend-api': frontendAPI,
+  '0003-email-verifications': emailVerifications,
 };
 
 export const migrationProvider: MigrationProvider = {

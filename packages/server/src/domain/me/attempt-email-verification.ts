@@ -1,0 +1,87 @@
+import { formError, LatchAPIError } from '../../errors.js';
+import type { IdentifierRecord, UserRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { writeUser } from '../users/user-writes.js';
+import { checkCode } from '../verification/verification-code.js';
+import { pendingCodeVerification } from './email-verification-state.js';
+import { alreadyVerified } from './prepare-email-verification.js';
+
+/**
+ * Checks a code sent to one of the user's email addresses. Every attempt is saved before a wrong
+ * code is refused, so the five-try budget holds; a right code marks the address verified and is
+ * spent (a replay finds the address verified). An address verified while the user had no primary
+ * one becomes the primary.
+ *
+ * @example
+ * const { user, emailAddress } = await attemptEmailVerification(store, emailAddress, '123456', now);
+ */
+export async function attemptEmailVerification(
+  store: Store,
+  emailAddress: IdentifierRecord,
+  code: string,
+  now: number,
+): Promise<{ user: UserRecord; emailAddress: IdentifierRecord }> {
+  if (emailAddress.verificationStatus === 'verified') throw alreadyVerified();
+  const pending = pendingCodeVerification(emailAddress);
+  if (!pending) {
+    throw LatchAPIError.single(
+      422,
+      'verification_failed',
+      'no code was sent',
+      'Request a verification code for this email address first.',
+    );
+  }
+  const check = checkCode(emailAddress.id, pending, code, now);
+  if (check.outcome !== 'verified') {
+    if (check.outcome === 'incorrect' || check.outcome === 'exhausted') {
+      await store.users.updateIdentifier('email_address', {
+        ...emailAddress,
+        verificationAttempts: check.verification.attempts,
+        updatedAt: now,
+      });
+    }
+    throw codeError(check.outcome);
+  }
+  const verified: IdentifierRecord = {
+    ...emailAddress,
+    verificationStatus: 'verified',
+    verificationStrategy: 'email_code',
+    verificationCodeHash: null,
+    verificationAttempts: 0,
+    verificationExpireAt: null,
+    updatedAt: now,
+  };
+  const user = await writeUser(store, emailAddress.userId, async (tx) => {
+    await tx.users.updateIdentifier('email_address', verified);
+    const owner = await tx.users.findById(emailAddress.userId);
+    const becomesPrimary = owner !== null && owner.primaryEmailAddressId === null;
+    await tx.users.update(emailAddress.userId, {
+      updatedAt: now,
+      ...(becomesPrimary ? { primaryEmailAddressId: verified.id } : {}),
+    });
+  });
+  return { user, emailAddress: user.emailAddresses.find((email) => email.id === verified.id) ?? verified };
+}
+
+function codeError(outcome: 'incorrect' | 'expired' | 'exhausted' | 'already_verified') {
+  switch (outcome) {
+    case 'incorrect':
+      return formError('form_code_incorrect', 'code', 'is incorrect', 'The verification code is incorrect.');
+    case 'expired':
+      return formError(
+        'verification_expired',
+        'code',
+        'has expired',
+        'This verification code has expired. Request a new one.',
+      );
+    case 'exhausted':
+      return formError(
+        'verification_failed',
+        'code',
+        'too many failed attempts',
+        'Too many incorrect codes. Request a new code and try again.',
+      );
+    case 'already_verified':
+      return alreadyVerified();
+  }
+}
