@@ -21,6 +21,10 @@ export function zodErrorToAPIError(error: z.ZodError, input: unknown): LatchAPIE
 }
 
 function describe(issue: z.core.$ZodIssue, param: string, value: unknown): [ErrorCode, string, string] {
+  // Whatever the schema expected, an absent field is a missing one.
+  if (value === undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
+    return ['form_param_missing', 'is missing', `${param} must be included.`];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return ['form_param_unknown', 'is unknown', `${param} is not a valid parameter for this request.`];

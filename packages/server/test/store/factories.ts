@@ -1,3 +1,4 @@
+import { DEFAULT_INSTANCE_SETTINGS } from '../../src/domain/instance-settings.js';
 import type {
   IdentifierRecord,
   InstanceRecord,
@@ -105,6 +106,7 @@ export function instanceRecord(overrides: Partial<InstanceRecord> = {}): Instanc
     id: nextId('ins'),
     environmentType: 'development',
     settings: {
+      ...DEFAULT_INSTANCE_SETTINGS,
       passwordPolicy: {
         minLength: 8,
         maxLength: 72,

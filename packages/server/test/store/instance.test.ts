@@ -30,6 +30,7 @@ describe.each(DATABASES)('store instance [%s]', (database) => {
 
   it('updateSettings() replaces the settings and updatedAt, and nothing else', async () => {
     const settings = {
+      ...instance.settings,
       passwordPolicy: {
         minLength: 12,
         maxLength: 128,

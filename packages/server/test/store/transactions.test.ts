@@ -60,7 +60,10 @@ describe.each(DATABASES)('store transactions [%s]', (database) => {
       await tx.secretKeys.insert(secretKey());
       await tx.secretKeys.revoke(doomedKey.id, NOW + 1);
       await tx.instance.updateSettings(
-        { passwordPolicy: { ...before.instance!.settings.passwordPolicy, minLength: 30 } },
+        {
+          ...before.instance!.settings,
+          passwordPolicy: { ...before.instance!.settings.passwordPolicy, minLength: 30 },
+        },
         NOW + 1,
       );
       throw failure;
