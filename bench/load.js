@@ -5,23 +5,77 @@ import { runClosedLoop } from './lib/closed-loop.js';
 import { emit, serveCalls } from './lib/ipc.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const FORM = 'application/x-www-form-urlencoded';
 const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
 let sequence = 0;
+let signInSequence = 0;
 
-/** Request bodies by phase kind; `create-user` makes a unique email and a unique 20+ char password each time. */
-const BODIES = {
-  get: () => null,
-  'create-user': () => {
+/**
+ * Request makers by phase kind: `(phase) => (worker) => { method, path, headers, body, check? }`.
+ * `check(text)` looks at a 2xx body and returns null when it is the expected answer, else a failure.
+ */
+const KINDS = {
+  /** The same GET every time; with `phase.expect`, the body must contain that text. */
+  get: (phase) => {
+    const check = phase.expect ? (text) => (text.includes(phase.expect) ? null : 'unexpected body') : undefined;
+    return () => ({ method: 'GET', path: phase.path, headers: phase.headers, body: null, check });
+  },
+  /** A unique email and a unique 20+ char password each time. */
+  'create-user': (phase) => () => {
     const n = sequence++;
-    return JSON.stringify({
-      email_address: [`bench-${runTag}-${n}@example.com`],
-      password: `bench-password-${runTag}-${n}`,
-    });
+    return {
+      method: 'POST',
+      path: phase.path,
+      headers: phase.headers,
+      body: JSON.stringify({
+        email_address: [`bench-${runTag}-${n}@example.com`],
+        password: `bench-password-${runTag}-${n}`,
+      }),
+    };
+  },
+  /**
+   * `POST /v1/client/sessions/{id}/tokens` as clerk-js sends it: worker i is the browser holding
+   * `phase.clients[i % length]` (its `__client` cookie and session); `phase.skipCache` adds
+   * `debug=skip_cache`, what `getToken({ skipCache: true })` sends.
+   */
+  'session-token': (phase) => {
+    const requests = phase.clients.map(({ token, sessionId }) => ({
+      method: 'POST',
+      path: `/v1/client/sessions/${sessionId}/tokens${phase.skipCache ? '?debug=skip_cache' : ''}`,
+      headers: { ...phase.headers, cookie: `__client=${token}`, 'content-type': FORM },
+      body: '',
+      check: (text) => (/"jwt":"[\w-]+\.[\w-]+\.[\w-]+"/.test(text) ? null : 'no jwt in the body'),
+    }));
+    return (worker) => requests[worker % requests.length];
+  },
+  /**
+   * `POST /v1/client/sign_ins` with identifier + strategy=password + password, from a browser with no
+   * `__client` cookie (the server creates a client; completing the sign-in creates a session on it).
+   * Users are taken in turn so each stays far below the per-identifier limit; every request comes
+   * with its own `X-Forwarded-For` address (benchmark-only, see README: Latch trusts that header).
+   */
+  'sign-in': (phase) => () => {
+    const n = signInSequence++;
+    const { identifier, password } = phase.users[n % phase.users.length];
+    return {
+      method: 'POST',
+      path: '/v1/client/sign_ins',
+      headers: {
+        ...phase.headers,
+        'content-type': FORM,
+        'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+      },
+      body: new URLSearchParams({ identifier, strategy: 'password', password }).toString(),
+      check: (text) => {
+        const status = JSON.parse(text)?.response?.status;
+        return status === 'complete' ? null : `sign-in status ${status}`;
+      },
+    };
   },
 };
 
-/** One request; resolves to null on a 2xx, else a short description (status and the start of the body). */
-function send(agent, target, method, path, headers, body) {
+/** One request; resolves to null on a 2xx that passes `check`, else a short description (status and the start of the body). */
+function send(agent, target, { method, path, headers, body, check }) {
   return new Promise((resolve) => {
     const request = http.request(
       {
@@ -35,12 +89,21 @@ function send(agent, target, method, path, headers, body) {
       (response) => {
         const status = response.statusCode ?? 0;
         const success = status >= 200 && status < 300;
-        let sample = '';
-        if (!success) response.setEncoding('utf8');
+        const keepAll = success && check;
+        let text = '';
+        if (!success || keepAll) response.setEncoding('utf8');
         response.on('data', (chunk) => {
-          if (!success && sample.length < 160) sample += chunk;
+          if (keepAll || (!success && text.length < 160)) text += chunk;
         });
-        response.on('end', () => resolve(success ? null : `HTTP ${status} ${sample.slice(0, 160)}`));
+        response.on('end', () => {
+          if (!success) return resolve(`HTTP ${status} ${text.slice(0, 160)}`);
+          if (!check) return resolve(null);
+          try {
+            resolve(check(text));
+          } catch (error) {
+            resolve(`bad body: ${error.message}`);
+          }
+        });
         response.on('error', (error) => resolve(error.code ?? error.message));
       },
     );
@@ -54,13 +117,15 @@ function send(agent, target, method, path, headers, body) {
 
 serveCalls({
   /**
-   * @param {{ url: string, kind: 'get' | 'create-user', method: string, path: string, headers: Record<string, string>,
-   *           concurrency: number, warmupMs: number, durationMs: number, maxOps: number }} phase
+   * @param {{ url: string, kind: keyof typeof KINDS, path?: string, headers: Record<string, string>,
+   *           concurrency: number, warmupMs: number, durationMs: number, maxOps: number,
+   *           expect?: string, clients?: { token: string, sessionId: string }[], skipCache?: boolean,
+   *           users?: { identifier: string, password: string }[] }} phase
    */
   async run(phase) {
     const target = new URL(phase.url);
-    const makeBody = BODIES[phase.kind];
-    if (!makeBody) throw new Error(`unknown phase kind ${phase.kind}`);
+    const makeRequest = KINDS[phase.kind]?.(phase);
+    if (!makeRequest) throw new Error(`unknown phase kind ${phase.kind}`);
     // Exactly `concurrency` sockets, reused for the whole phase, closed at its end.
     const agent = new http.Agent({ keepAlive: true, maxSockets: phase.concurrency, maxFreeSockets: phase.concurrency });
     try {
@@ -70,7 +135,7 @@ serveCalls({
         durationMs: phase.durationMs,
         maxOps: phase.maxOps,
         keepLatencies: true,
-        op: () => send(agent, target, phase.method, phase.path, phase.headers, makeBody()),
+        op: (worker) => send(agent, target, makeRequest(worker)),
         onMeasureStart: () => emit('measure-start'),
       });
       emit('measure-end');

@@ -6,7 +6,9 @@ import { summarizeLatencies, usageBetween } from './stats.js';
  * finishes (a closed loop), for `warmupMs` unrecorded and then `durationMs` recorded — or until
  * `maxOps` operations have started in the recorded window, or `maxErrors` have failed.
  *
- * `op()` resolves to `null` on success or a short failure description; a throw counts as a failure.
+ * `op(worker)` resolves to `null` on success or a short failure description; a throw counts as a failure.
+ * `worker` is the index (0 … concurrency-1) of the loop calling it, so a worker can keep its own
+ * identity (e.g. its own session) for the whole phase.
  * Only operations that *start* in the recorded window are counted; the window ends when the last of
  * them completes, so `perSecond` is completions ÷ that window. With `keepLatencies`, the recorded
  * latencies come back too (a Float64Array, for pooling rounds; IPC must use 'advanced' serialization).
@@ -34,7 +36,7 @@ export async function runClosedLoop({
   const measureFrom = loopStart + warmupMs;
   const deadline = measureFrom + durationMs;
 
-  const worker = async () => {
+  const worker = async (index) => {
     for (;;) {
       const start = performance.now();
       if (start >= deadline || errors + warmupErrors >= maxErrors) return;
@@ -50,7 +52,7 @@ export async function runClosedLoop({
       }
       let failure;
       try {
-        failure = await op();
+        failure = await op(index);
       } catch (error) {
         failure = error?.code ?? error?.message ?? String(error);
       }
@@ -65,7 +67,7 @@ export async function runClosedLoop({
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await Promise.all(Array.from({ length: concurrency }, (_, index) => worker(index)));
 
   const windowEnd = performance.now();
   const elapsedMs = windowStart === null ? 0 : windowEnd - windowStart;

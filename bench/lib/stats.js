@@ -12,7 +12,8 @@ export function summarizeLatencies(latencies, count) {
 
 /**
  * CPU (all threads, as % of one core) and event-loop utilization (% of the main thread busy) between
- * two `sampleUsage()` results taken in the same process.
+ * two `sampleUsage()` results taken in the same process. Samples from the Latch child also carry an
+ * event-loop delay histogram reset at every sample (servers/latch.js): `after`'s covers the window.
  */
 export function usageBetween(before, after) {
   const wallMicros = (after.at - before.at) * 1000;
@@ -22,5 +23,6 @@ export function usageBetween(before, after) {
   return {
     cpuPercent: wallMicros > 0 ? (100 * cpuMicros) / wallMicros : null,
     eventLoopPercent: total > 0 ? (100 * active) / total : null,
+    ...(after.loopDelay ? { loopDelay: after.loopDelay } : {}),
   };
 }

@@ -1,14 +1,61 @@
 // The server under test: Latch via its public startServer(), on SQLite in a temporary directory.
+//
+// Bench-only instrumentation, all in this process and none of it in packages/:
+// - every `crypto.sign()` call is counted (Latch signs session tokens with node:crypto's `sign`, see
+//   domain/tokens/rs256-signer.ts), so run.js can report RSA signatures per token request and tell a
+//   freshly minted token from a reused one;
+// - `perf_hooks.monitorEventLoopDelay` watches the main thread, so a phase can show the loop never
+//   stalls (e.g. on password hashing, which must stay on the threadpool);
+// - `signedInClients` creates browser clients with a live session directly on the server's store,
+//   the same domain calls a completed sign-in makes, so the token benchmarks do not depend on the
+//   sign-in endpoint.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createClient } from '../../packages/server/dist/domain/clients/client-credential.js';
+import { createSession } from '../../packages/server/dist/domain/sessions/create-session.js';
 import { parseConfig, silentLogger, startServer } from '../../packages/server/dist/index.js';
-import { serveCalls } from '../lib/ipc.js';
+import { sampleUsage, serveCalls } from '../lib/ipc.js';
+
+// Wrap the CommonJS export, then push it to the ESM named export `import { sign } from 'node:crypto'`
+// binds to (live bindings, so modules already imported see the wrapper too). One extra call per signature.
+const crypto = createRequire(import.meta.url)('node:crypto');
+const originalSign = crypto.sign;
+let signatures = 0;
+crypto.sign = function countedSign(...args) {
+  signatures++;
+  return originalSign.apply(this, args);
+};
+syncBuiltinESMExports();
+
+// 1 ms resolution: a stall of a few ms (one RSA signature is ~1 ms) shows up; the 1 kHz timer costs little.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+const NS_PER_MS = 1e6;
 
 let server = null;
 let dataDir = null;
 
 serveCalls({
+  /** The usual CPU/loop counters, plus signatures so far and the loop delay since the previous sample. */
+  usage() {
+    const sample = {
+      ...sampleUsage(),
+      signatures,
+      loopDelay:
+        loopDelay.count > 0
+          ? {
+              p50Ms: loopDelay.percentile(50) / NS_PER_MS,
+              p99Ms: loopDelay.percentile(99) / NS_PER_MS,
+              maxMs: loopDelay.max / NS_PER_MS,
+              samples: loopDelay.count,
+            }
+          : null,
+    };
+    loopDelay.reset();
+    return sample;
+  },
   async start() {
     dataDir = mkdtempSync(join(tmpdir(), 'latch-bench-'));
     const config = parseConfig({
@@ -22,9 +69,42 @@ serveCalls({
     });
     server = await startServer(config, { logger: silentLogger });
     if (!server.createdSecretKey) throw new Error('expected a fresh instance with a created secret key');
+    loopDelay.enable();
     return { url: server.url, secretKey: server.createdSecretKey };
   },
+  /**
+   * `count` clients, each signed in to its own new session of `userId`, as a completed sign-in leaves
+   * them. Returns each client's `__client` cookie value and session id.
+   * @param {{ userId: string, count: number }} args
+   */
+  async signedInClients({ userId, count }) {
+    if (!server) throw new Error('the server is not running');
+    const clients = [];
+    for (let i = 0; i < count; i++) {
+      const now = Date.now();
+      const { client, token } = await createClient(server.store, now);
+      const session = await createSession(server.store, {
+        client,
+        userId,
+        settings: server.instance.settings.sessions,
+        activity: {
+          browserName: 'Bench',
+          browserVersion: '1',
+          deviceType: null,
+          osName: null,
+          ipAddress: '127.0.0.1',
+          city: null,
+          country: null,
+          isMobile: false,
+        },
+        now,
+      });
+      clients.push({ token, sessionId: session.id });
+    }
+    return clients;
+  },
   async stop() {
+    loopDelay.disable();
     try {
       if (server) {
         const closing = server;
