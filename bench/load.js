@@ -52,7 +52,7 @@ const KINDS = {
    * `POST /v1/client/sign_ins` with identifier + strategy=password + password, from a browser with no
    * `__client` cookie (the server creates a client; completing the sign-in creates a session on it).
    * Users are taken in turn so each stays far below the per-identifier limit; every request comes
-   * with its own `X-Forwarded-For` address (benchmark-only, see README: Latch trusts that header).
+   * with its own `X-Forwarded-For` address (benchmark-only, see README: the bench's Latch runs with trustProxy).
    */
   'sign-in': (phase) => () => {
     const n = signInSequence++;

@@ -60,6 +60,9 @@ serveCalls({
     dataDir = mkdtempSync(join(tmpdir(), 'latch-bench-'));
     const config = parseConfig({
       instanceType: 'development',
+      // Benchmark only: the load generator spreads sign-ins over many X-Forwarded-For addresses so the
+      // per-IP credential limit does not cap the measurement (see README).
+      trustProxy: 'true',
       host: '127.0.0.1',
       port: 0,
       databaseUrl: join(dataDir, 'latch.db'),

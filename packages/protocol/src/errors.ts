@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'handshake_nonce_invalid',
   'template_not_found',
   'verification_already_verified',
+  'email_delivery_failed',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -13,7 +13,10 @@ const ServerConfigSchema = z.object({
   databaseUrl: z
     .string()
     .optional()
-    .refine((url) => url === undefined || parseDatabaseUrl(url) !== null, 'must be postgres://…, sqlite:<path> or a file path'),
+    .refine(
+      (url) => url === undefined || parseDatabaseUrl(url) !== null,
+      'must be postgres://…, sqlite:<path> or a file path',
+    ),
   /** Public URL of the Frontend API; its host (with port) is what the publishable key encodes. */
   frontendApiUrl: z
     .url({ protocol: /^https?$/ })
@@ -23,9 +26,16 @@ const ServerConfigSchema = z.object({
     }),
   logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   logFormat: z.enum(['json', 'pretty']).default('json'),
-  maxBodyBytes: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(512 * 1024),
+  maxBodyBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(512 * 1024),
   /** How long a rotated-in signing key is published before it signs (Clerk's SDKs cache JWKS for 5 minutes). */
   signingKeyPublishDelaySeconds: z.coerce.number().int().min(0).default(300),
+  /** Believe `X-Forwarded-For` (only behind a proxy that sets it: it decides per-IP rate limits). */
+  trustProxy: z.union([z.boolean(), z.stringbool()]).default(false),
   /** Where development keys and the default SQLite file live. */
   dataDir: z.string().min(1).default('.latch'),
   /** Milliseconds in-flight requests get to finish on SIGTERM. */
@@ -49,6 +59,7 @@ export const CONFIG_ENV: Record<keyof z.input<typeof ConfigSchema>, string> = {
   signingKeyPublishDelaySeconds: 'LATCH_SIGNING_KEY_PUBLISH_DELAY_SECONDS',
   shutdownGraceMs: 'LATCH_SHUTDOWN_GRACE_MS',
   dataDir: 'LATCH_DATA_DIR',
+  trustProxy: 'LATCH_TRUST_PROXY',
   ...MAIL_CONFIG_ENV,
 };
 
@@ -86,7 +97,10 @@ export function parseConfig(raw: Record<string, unknown>): ServerConfig {
 }
 
 /** Reads config from environment variables (used by the CLI and main.ts only). */
-export function configFromEnv(env: Record<string, string | undefined>, overrides: Record<string, unknown> = {}): ServerConfig {
+export function configFromEnv(
+  env: Record<string, string | undefined>,
+  overrides: Record<string, unknown> = {},
+): ServerConfig {
   const raw: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(CONFIG_ENV)) raw[key] = env[name];
   raw.port = env.PORT ?? env.LATCH_PORT;

@@ -3,8 +3,10 @@ import { Hono } from 'hono';
 import type { AppContext } from '../app-context.js';
 import { toJWKS } from '../domain/keys/signing-keys.js';
 import { LatchAPIError } from '../errors.js';
+import { EmailDeliveryError } from '../mail/email-delivery-error.js';
 import type { AppEnv } from './app-env.js';
 import { createBackendAPI } from './bapi/backend-api.js';
+import { recordClientAddress } from './client-address.js';
 import { createFrontendAPI, overrideMethod } from './fapi/frontend-api.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { buildOpenAPIDocument } from './openapi.js';
@@ -45,7 +47,9 @@ export function createApp(context: AppContext): Hono<AppEnv> {
 
   app.get('/.well-known/jwks.json', async () =>
     // Shorter than the publish delay of a rotation, so caches always see a new key before it signs.
-    jsonResponse(toJWKS(await store.signingKeys.listPublished(clock.now())), 200, { 'cache-control': 'public, max-age=60' }),
+    jsonResponse(toJWKS(await store.signingKeys.listPublished(clock.now())), 200, {
+      'cache-control': 'public, max-age=60',
+    }),
   );
 
   const openAPIDocument = buildOpenAPIDocument(context.config.frontendApiUrl, LATCH_VERSION);
@@ -57,7 +61,13 @@ export function createApp(context: AppContext): Hono<AppEnv> {
   app.notFound((c) =>
     errorResponse(
       404,
-      [{ code: 'route_not_found', message: 'not found', long_message: `No route matches ${c.req.method} ${c.req.path}.` }],
+      [
+        {
+          code: 'route_not_found',
+          message: 'not found',
+          long_message: `No route matches ${c.req.method} ${c.req.path}.`,
+        },
+      ],
       c.get('requestId') ?? randomUUID(),
     ),
   );
@@ -69,6 +79,21 @@ export function createApp(context: AppContext): Hono<AppEnv> {
       if (error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
       return response;
     }
+    if (error instanceof EmailDeliveryError) {
+      // The mail server refused or timed out: say so plainly; the operator's log has the server's answer.
+      logger.error('email delivery failed', { request_id: traceId, error: error.message });
+      return errorResponse(
+        503,
+        [
+          {
+            code: 'email_delivery_failed',
+            message: 'Email could not be sent',
+            long_message: 'The verification email could not be sent. Please try again in a moment.',
+          },
+        ],
+        traceId,
+      );
+    }
     // A bug, not bad input: the details go to the log, never to the caller.
     logger.error('unhandled error', {
       request_id: traceId,
@@ -76,16 +101,24 @@ export function createApp(context: AppContext): Hono<AppEnv> {
     });
     return errorResponse(
       500,
-      [{ code: 'internal_clerk_error', message: 'Something went wrong', long_message: 'Please try again or contact support.' }],
+      [
+        {
+          code: 'internal_clerk_error',
+          message: 'Something went wrong',
+          long_message: 'Please try again or contact support.',
+        },
+      ],
       traceId,
     );
   });
 
   // Method override must happen before routing, so it wraps the whole handler.
   const route = app.fetch.bind(app);
-  app.fetch = (request, ...rest) => {
+  app.fetch = (request, env, ...rest) => {
     const path = new URL(request.url).pathname;
-    return route(path.startsWith('/v1/') ? overrideMethod(request) : request, ...rest);
+    const routed = path.startsWith('/v1/') ? overrideMethod(request) : request;
+    recordClientAddress(routed, env, context.config.trustProxy);
+    return route(routed, env, ...rest);
   };
   return app;
 }

@@ -505,6 +505,8 @@ export function checkState(endpoint: Endpoint, x: Exchange): void {
     return;
   }
   const allowed = new Set(responseId !== undefined ? [responseId] : wire.existingPathIds);
+  // A resource that belongs to a user (a session) may touch that user: a new session is a sign-in.
+  if (typeof body.user_id === 'string') allowed.add(body.user_id);
   const stray = [...diff.added, ...diff.removed, ...diff.modified].filter((id) => !allowed.has(id));
   if (diff.removed.length > 0 || stray.length > 0) {
     fail(`accepted request changed rows it does not name (allowed: [${[...allowed]}]): ${describeDiff()}`);

@@ -38,6 +38,19 @@ export function signUpRequirements(settings: InstanceSettings, signUp: SignUpRec
     required,
     optional,
     missing: required.filter((field) => !present[field]),
-    unverified: signUp.emailAddress !== null && signUp.emailVerification?.status !== 'verified' ? ['email_address'] : [],
+    unverified:
+      signUp.emailAddress !== null && signUp.emailVerification?.status !== 'verified' ? ['email_address'] : [],
   };
+}
+
+/**
+ * Whether a sign-up has everything it needs to become a user: every required field given and the
+ * email address proven. The email is always required, so "nothing unverified" implies it is verified.
+ *
+ * @example
+ * if (signUp.status === 'missing_requirements' && isSignUpReady(settings, signUp)) await completeSignUp(…)
+ */
+export function isSignUpReady(settings: InstanceSettings, signUp: SignUpRecord): boolean {
+  const { missing, unverified } = signUpRequirements(settings, signUp);
+  return missing.length === 0 && unverified.length === 0 && signUp.emailVerification?.status === 'verified';
 }

@@ -3,6 +3,12 @@ import { LatchAPIError } from '../../errors.js';
 import { zodErrorToAPIError } from '../zod-issues.js';
 import type { FapiContext } from './fapi-context.js';
 
+/**
+ * A handler's `response` when the resource *is* the client (`GET /v1/client`): the envelope's client
+ * is then built once and used for both fields.
+ */
+export const CURRENT_CLIENT = Symbol('current client');
+
 /** What a handler returns: the resource, and whether to wrap it as `{ response, client }`. */
 export interface FapiResult {
   response: unknown;
@@ -33,7 +39,13 @@ export function parseFields<S extends z.ZodType>(schema: S, body: Record<string,
   for (const [key, value] of Object.entries(body)) {
     const values = Array.isArray(value) ? value : [value];
     if (values.some((item) => typeof item === 'string' && item.includes('\u0000'))) {
-      throw LatchAPIError.single(422, 'form_param_format_invalid', 'is invalid', `${key} must not contain NUL characters.`, key);
+      throw LatchAPIError.single(
+        422,
+        'form_param_format_invalid',
+        'is invalid',
+        `${key} must not contain NUL characters.`,
+        key,
+      );
     }
   }
   const result = schema.safeParse(body);

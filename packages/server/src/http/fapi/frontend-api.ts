@@ -7,6 +7,7 @@ import type { AppEnv } from '../app-env.js';
 import { jsonResponse } from '../json-response.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
+import { CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
 import { toClientJSON } from './resources/client-json.js';
@@ -56,16 +57,19 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const body = await readFormBody(c.req.raw, app.config.maxBodyBytes);
       const context = await createFapiContext(app, c.req.raw, body);
       const result = await route.handle(context, c.req.param() as Record<string, string>);
-      const client = context.client ? await app.store.clients.findById(context.client.id) : null;
-      const live = client && client.endedAt === null ? client : null;
       const enveloped = !result.raw && result.envelope !== false;
+      // Bare JSON (token refreshes, the hot path) needs no client re-read.
+      const needsClient = enveloped || result.raw || context.cookies.length > 0;
+      const client = needsClient && context.client ? await app.store.clients.findById(context.client.id) : null;
+      const live = client && client.endedAt === null ? client : null;
       const clientJSON =
         live && enveloped ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null;
-      const payload = enveloped ? { response: result.response, client: clientJSON } : result.response;
+      const resource = result.response === CURRENT_CLIENT ? clientJSON : result.response;
+      const payload = enveloped ? { response: resource, client: clientJSON } : resource;
       const response = result.raw ?? jsonResponse(payload, result.status ?? 200);
       for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
       // Token refreshes (bare JSON) leave `__client_uat` alone: it changes only with sign-in state.
-      if (enveloped || result.raw || context.cookies.length > 0) {
+      if (needsClient) {
         const signedIn = clientJSON
           ? clientJSON.last_active_session_id !== null
           : await hasLiveActiveSession(app, live, context.now);

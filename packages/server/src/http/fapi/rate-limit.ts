@@ -1,5 +1,6 @@
 import { RATE_LIMITS } from '../../domain/protection/rate-limiter.js';
 import { LatchAPIError } from '../../errors.js';
+import { clientAddress } from '../client-address.js';
 import type { FapiContext } from './fapi-context.js';
 
 /**
@@ -8,7 +9,7 @@ import type { FapiContext } from './fapi-context.js';
  */
 export function limitCredentialAttempt(context: FapiContext, action: string, identifier?: string | null): void {
   const { app, now, request } = context;
-  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct';
+  const ip = clientAddress(request) ?? 'unknown';
   const waits = [app.rateLimiter.hit(`${action}:ip:${ip}`, RATE_LIMITS.perIP, now)];
   if (identifier)
     waits.push(app.rateLimiter.hit(`${action}:id:${identifier.toLowerCase()}`, RATE_LIMITS.perIdentifier, now));

@@ -1,4 +1,5 @@
 import type { SessionActivity } from '../../store/records.js';
+import { clientAddress } from '../client-address.js';
 
 /**
  * Best-effort device data for "active devices" lists, read from the User-Agent. Good enough to tell
@@ -24,13 +25,12 @@ export function activityFromRequest(request: Request): SessionActivity {
           : /Linux/.test(agent)
             ? 'Linux'
             : null;
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   return {
     browserName: browser?.name ?? null,
     browserVersion: browser?.version ?? null,
     deviceType: /iPad|Tablet/i.test(agent) ? 'Tablet' : isMobile ? 'Mobile' : agent ? 'Desktop' : null,
     osName,
-    ipAddress: forwarded || request.headers.get('x-real-ip') || null,
+    ipAddress: clientAddress(request),
     city: null,
     country: null,
     isMobile,

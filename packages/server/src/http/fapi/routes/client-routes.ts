@@ -2,25 +2,20 @@ import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { serializeCookie } from '../cookies.js';
 import { CLIENT_COOKIE, type FapiContext, secureCookies } from '../fapi-context.js';
-import { fapiRoute } from '../fapi-route.js';
+import { CURRENT_CLIENT, fapiRoute } from '../fapi-route.js';
 import { toClientJSON } from '../resources/client-json.js';
-
-async function currentClientJSON(context: FapiContext) {
-  if (!context.client) return null;
-  return toClientJSON(context.app.store, context.client, context.app.instance.settings, context.now);
-}
 
 /** `GET /v1/client`: the browser's client, created lazily so the first page load gets its cookie. */
 const getClient = fapiRoute('GET', '/client', async (context) => {
   await context.requireClient();
-  return { response: await currentClientJSON(context) };
+  return { response: CURRENT_CLIENT };
 });
 
 /** `POST`/`PUT /v1/client`: a fresh client (clerk-js's `client.create()`). */
 const createClientRoute = fapiRoute('POST', '/client', async (context) => {
   context.client = null;
   await context.requireClient();
-  return { response: await currentClientJSON(context) };
+  return { response: CURRENT_CLIENT };
 });
 
 /** `DELETE /v1/client`: sign out everywhere on this browser and forget the client. */
@@ -52,7 +47,7 @@ const signOutAll = fapiRoute('DELETE', '/client/sessions', async (context) => {
       if (isSessionLive(session, now)) await endSession(app.store, session, 'ended', now);
     }
   }
-  return { response: await currentClientJSON(context) };
+  return { response: CURRENT_CLIENT };
 });
 
 export const CLIENT_ROUTES = [

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { createSession } from '../../../../src/domain/sessions/create-session.js';
+import { recordClientAddress } from '../../../../src/http/client-address.js';
 import { activityFromRequest } from '../../../../src/http/fapi/user-agent-activity.js';
 import type { TestServer } from '../../../support/test-server.js';
 
@@ -158,6 +159,15 @@ export async function createUser(
  * A browser signed in as `userId` without going through the sign-in flow: `GET /v1/client` gives it
  * a client, and the session is created on that client with the domain function sign-in uses.
  */
+/** A request as if it came through a trusted proxy from `address`. */
+function requestFrom(address: string, userAgent: string): Request {
+  const request = new Request('http://127.0.0.1/', {
+    headers: { 'user-agent': userAgent, 'x-forwarded-for': address },
+  });
+  recordClientAddress(request, undefined, true);
+  return request;
+}
+
 export async function signInBrowser(t: TestServer, userId: string, userAgent = CHROME_ON_MACOS): Promise<Browser> {
   const browser = new Browser(t.server.url, userAgent);
   const client = expectOk(await browser.call('GET', '/client')).response;
@@ -167,9 +177,7 @@ export async function signInBrowser(t: TestServer, userId: string, userAgent = C
     client: record,
     userId,
     settings: t.server.instance.settings.sessions,
-    activity: activityFromRequest(
-      new Request('http://127.0.0.1/', { headers: { 'user-agent': userAgent, 'x-forwarded-for': '203.0.113.7' } }),
-    ),
+    activity: activityFromRequest(requestFrom('203.0.113.7', userAgent)),
     now: Date.now(),
   });
   browser.clientId = record.id;
