@@ -12,7 +12,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['packages/*/test/**/*.test.ts'],
+    // e2e/*: browser suites against the official Clerk SDKs; they set their own (long) timeouts.
+    include: ['packages/*/test/**/*.test.ts', 'e2e/*/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Argon2 and RSA keygen are CPU-bound; two cores, two workers.

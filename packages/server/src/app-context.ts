@@ -1,7 +1,7 @@
 import type { ServerConfig } from './config.js';
 import type { Clock } from './domain/clock.js';
-import type { RateLimiter } from './domain/protection/rate-limiter.js';
 import type { CurrentSigner } from './domain/keys/signing-key-cache.js';
+import type { RateLimiter } from './domain/protection/rate-limiter.js';
 import type { TokenReuseCache } from './domain/tokens/token-reuse-cache.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mail/mailer.js';

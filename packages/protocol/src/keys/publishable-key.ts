@@ -20,9 +20,7 @@ export function encodePublishableKey(frontendApiHost: string, instanceType: Inst
  * @example
  * parsePublishableKey('pk_live_Y2xlcmsuc2VsZmhvc3QudGVzdCQ') // { instanceType: 'production', frontendApiHost: 'clerk.selfhost.test' }
  */
-export function parsePublishableKey(
-  key: string,
-): { instanceType: InstanceType; frontendApiHost: string } | null {
+export function parsePublishableKey(key: string): { instanceType: InstanceType; frontendApiHost: string } | null {
   const parts = key.split('_');
   if (parts.length !== 3 || parts[0] !== 'pk' || !parts[2]) return null;
   let decoded: string;

@@ -6,6 +6,7 @@ import { LatchAPIError } from '../errors.js';
 import { EmailDeliveryError } from '../mail/email-delivery-error.js';
 import type { AppEnv } from './app-env.js';
 import { createBackendAPI } from './bapi/backend-api.js';
+import { serveClerkBundles } from './clerk-bundles.js';
 import { recordClientAddress } from './client-address.js';
 import { createFrontendAPI, overrideMethod } from './fapi/frontend-api.js';
 import { errorResponse, jsonResponse } from './json-response.js';
@@ -57,6 +58,8 @@ export function createApp(context: AppContext): Hono<AppEnv> {
 
   app.route('/api/v1', createBackendAPI(context));
   app.route('/v1', createFrontendAPI(context, context.publishableKey));
+  // The official clerk-js / @clerk/ui browser bundles, when installed (PROTOCOL.md §1.4).
+  app.get('/npm/*', serveClerkBundles());
 
   app.notFound((c) =>
     errorResponse(

@@ -123,7 +123,14 @@ export interface InstanceSettings {
   /** Origins allowed to call the Frontend API with credentials (CORS, Origin checks, redirect URLs). */
   allowedOrigins: string[];
   /** Where the app's pages live; the environment tells the UI. */
-  urls: { home: string | null; signIn: string | null; signUp: string | null; afterSignIn: string | null; afterSignUp: string | null; afterSignOut: string | null };
+  urls: {
+    home: string | null;
+    signIn: string | null;
+    signUp: string | null;
+    afterSignIn: string | null;
+    afterSignUp: string | null;
+    afterSignOut: string | null;
+  };
 }
 
 /** How a sign-up field behaves. */
@@ -211,7 +218,15 @@ export interface ClientRecord {
   endedAt: number | null;
 }
 
-export type SessionStatus = 'active' | 'pending' | 'ended' | 'expired' | 'removed' | 'replaced' | 'revoked' | 'abandoned';
+export type SessionStatus =
+  | 'active'
+  | 'pending'
+  | 'ended'
+  | 'expired'
+  | 'removed'
+  | 'replaced'
+  | 'revoked'
+  | 'abandoned';
 
 export interface SessionActivity {
   browserName: string | null;

@@ -21,7 +21,9 @@ export function asUniqueViolation(error: unknown): UniqueViolation | null {
     // pg's detail names the column for every key, primary ones included: 'Key (kid)=(…) already exists.'
     const keyColumn = /^Key \("?([^",)]+)"?[,)]/.exec(detail ?? '')?.[1];
     if (keyColumn) return new UniqueViolation(keyColumn);
-    const column = (constraint ?? '').replace(/^(user|email_address|phone_number|secret_key)_/, '').replace(/_key$/, '');
+    const column = (constraint ?? '')
+      .replace(/^(user|email_address|phone_number|secret_key)_/, '')
+      .replace(/_key$/, '');
     return new UniqueViolation(column || null);
   }
   return null;

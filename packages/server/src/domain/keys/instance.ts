@@ -23,7 +23,8 @@ export async function ensureInstance(store: Store, instanceType: InstanceType, n
   const instance: InstanceRecord = {
     id: createId('ins', now),
     environmentType: instanceType,
-    settings: DEFAULT_INSTANCE_SETTINGS,
+    // A copy: settings edited in place must never change the defaults of other instances.
+    settings: structuredClone(DEFAULT_INSTANCE_SETTINGS),
     createdAt: now,
     updatedAt: now,
   };

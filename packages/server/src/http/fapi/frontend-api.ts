@@ -12,6 +12,7 @@ import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
 import { toClientJSON } from './resources/client-json.js';
 import { FRONTEND_API_ROUTES } from './routes/index.js';
+import { sessionTokenFor } from './session-token-for.js';
 
 /**
  * The Frontend API at `/v1`: what browsers (clerk-js, `@latch/js`) call. Only GET and POST arrive
@@ -63,7 +64,11 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const client = needsClient && context.client ? await app.store.clients.findById(context.client.id) : null;
       const live = client && client.endedAt === null ? client : null;
       const clientJSON =
-        live && enveloped ? await toClientJSON(app.store, live, app.instance.settings, context.now) : null;
+        live && enveloped
+          ? await toClientJSON(app.store, live, app.instance.settings, context.now, {
+              tokenFor: (session, user) => sessionTokenFor(app, session, user, context.origin, context.now),
+            })
+          : null;
       const resource = result.response === CURRENT_CLIENT ? clientJSON : result.response;
       const payload = enveloped ? { response: resource, client: clientJSON } : resource;
       const response = result.raw ?? jsonResponse(payload, result.status ?? 200);

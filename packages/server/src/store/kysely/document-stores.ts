@@ -157,7 +157,12 @@ export class KyselyEmailMessageStore implements EmailMessageStore {
   async insert(message: EmailMessageRecord): Promise<void> {
     await this.db
       .insertInto('email_message')
-      .values({ id: message.id, to_address: message.toAddress, created_at: message.createdAt, data: JSON.stringify(message) })
+      .values({
+        id: message.id,
+        to_address: message.toAddress,
+        created_at: message.createdAt,
+        data: JSON.stringify(message),
+      })
       .execute();
   }
 
@@ -180,7 +185,11 @@ export class KyselyHandshakeNonceStore implements HandshakeNonceStore {
   async insert(nonce: HandshakeNonceRecord): Promise<void> {
     await this.db
       .insertInto('handshake_nonce')
-      .values({ nonce_hash: nonce.nonceHash, expires_at: nonce.expiresAt, directives: JSON.stringify(nonce.directives) })
+      .values({
+        nonce_hash: nonce.nonceHash,
+        expires_at: nonce.expiresAt,
+        directives: JSON.stringify(nonce.directives),
+      })
       .execute();
   }
 
@@ -191,7 +200,9 @@ export class KyselyHandshakeNonceStore implements HandshakeNonceStore {
       .where('nonce_hash', '=', nonceHash)
       .where('expires_at', '>', now)
       .executeTakeFirst();
-    return row ? { nonceHash: row.nonce_hash, expiresAt: row.expires_at, directives: JSON.parse(row.directives) } : null;
+    return row
+      ? { nonceHash: row.nonce_hash, expiresAt: row.expires_at, directives: JSON.parse(row.directives) }
+      : null;
   }
 
   async deleteExpired(now: number): Promise<number> {

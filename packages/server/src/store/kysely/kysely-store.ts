@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../schema.js';
 import type { SignInRecord, SignUpRecord } from '../records.js';
+import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { asUniqueViolation } from '../unique-violation.js';
 import { KyselyClientStore } from './client-store.js';

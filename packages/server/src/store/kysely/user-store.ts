@@ -33,14 +33,23 @@ export class KyselyUserStore implements UserStore {
   ) {}
 
   async insert(user: NewUser): Promise<void> {
-    await this.db.insertInto('user').values(userFieldsToRow(user.fields) as never).execute();
+    await this.db
+      .insertInto('user')
+      .values(userFieldsToRow(user.fields) as never)
+      .execute();
     for (const email of user.emailAddresses) {
       const { value, ...row } = identifierToRow(email);
-      await this.db.insertInto('email_address').values({ ...row, email_address: value }).execute();
+      await this.db
+        .insertInto('email_address')
+        .values({ ...row, email_address: value })
+        .execute();
     }
     for (const phone of user.phoneNumbers) {
       const { value, ...row } = identifierToRow(phone);
-      await this.db.insertInto('phone_number').values({ ...row, phone_number: value }).execute();
+      await this.db
+        .insertInto('phone_number')
+        .values({ ...row, phone_number: value })
+        .execute();
     }
     if (user.password) await this.setPassword(user.fields.id, user.password);
   }
@@ -59,7 +68,9 @@ export class KyselyUserStore implements UserStore {
     // NULLs sort last in both directions on both engines (they disagree by default), and text sorts
     // by code point on both: PostgreSQL's language-aware collations would order names differently.
     const sortKey =
-      this.dialect === 'postgres' && TEXT_ORDER_FIELDS.has(page.orderBy) ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);
+      this.dialect === 'postgres' && TEXT_ORDER_FIELDS.has(page.orderBy)
+        ? sql`${sql.ref(column)} collate "C"`
+        : sql.ref(column);
     query = query
       .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
       .orderBy(sortKey, page.direction)
@@ -174,8 +185,20 @@ export class KyselyUserStore implements UserStore {
     if (ids.length === 0) return [];
     const [users, emails, phones, passwords] = await Promise.all([
       this.db.selectFrom('user').selectAll().where('id', 'in', ids).execute(),
-      this.db.selectFrom('email_address').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy(this.byteOrder('id')).execute(),
-      this.db.selectFrom('phone_number').selectAll().where('user_id', 'in', ids).orderBy('created_at').orderBy(this.byteOrder('id')).execute(),
+      this.db
+        .selectFrom('email_address')
+        .selectAll()
+        .where('user_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy(this.byteOrder('id'))
+        .execute(),
+      this.db
+        .selectFrom('phone_number')
+        .selectAll()
+        .where('user_id', 'in', ids)
+        .orderBy('created_at')
+        .orderBy(this.byteOrder('id'))
+        .execute(),
       this.db.selectFrom('password').selectAll().where('user_id', 'in', ids).execute(),
     ]);
     const byUser = <T extends { user_id: string }>(rows: T[]) => {
@@ -190,8 +213,12 @@ export class KyselyUserStore implements UserStore {
     return ids.flatMap((id) => {
       const row = usersById.get(id);
       if (!row) return [];
-      const userEmails: IdentifierRecord[] = (emailsByUser.get(id) ?? []).map((e) => identifierRowToRecord(e, e.email_address));
-      const userPhones: IdentifierRecord[] = (phonesByUser.get(id) ?? []).map((p) => identifierRowToRecord(p, p.phone_number));
+      const userEmails: IdentifierRecord[] = (emailsByUser.get(id) ?? []).map((e) =>
+        identifierRowToRecord(e, e.email_address),
+      );
+      const userPhones: IdentifierRecord[] = (phonesByUser.get(id) ?? []).map((p) =>
+        identifierRowToRecord(p, p.phone_number),
+      );
       return [assembleUser(userRowToFields(row), userEmails, userPhones, passwordByUser.get(id) ?? null)];
     });
   }

@@ -59,7 +59,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('email_message_to_idx').on('email_message').columns(['to_address', 'created_at']).execute();
+  await db.schema
+    .createIndex('email_message_to_idx')
+    .on('email_message')
+    .columns(['to_address', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('handshake_nonce')
@@ -70,7 +74,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['handshake_nonce', 'email_message', 'jwt_template', 'sign_up_attempt', 'sign_in_attempt', 'session', 'client']) {
+  for (const table of [
+    'handshake_nonce',
+    'email_message',
+    'jwt_template',
+    'sign_up_attempt',
+    'sign_in_attempt',
+    'session',
+    'client',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

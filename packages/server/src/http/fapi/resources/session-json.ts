@@ -3,7 +3,12 @@ import type { SessionRecord, UserRecord } from '../../../store/records.js';
 import { publicUserData, toFrontendUserJSON } from './fapi-user-json.js';
 
 /** Clerk's FAPI `Session`, with the user embedded and the cached token when it is still fresh. */
-export function toSessionJSON(session: SessionRecord, user: UserRecord, now: number) {
+export function toSessionJSON(
+  session: SessionRecord,
+  user: UserRecord,
+  now: number,
+  lastActiveToken: string | null = null,
+) {
   const minutesSince = (at: number | null) => (at === null ? -1 : Math.floor((now - at) / 60_000));
   return {
     object: 'session',
@@ -13,10 +18,8 @@ export function toSessionJSON(session: SessionRecord, user: UserRecord, now: num
     abandon_at: session.abandonAt,
     last_active_at: session.lastActiveAt,
     last_active_organization_id: session.lastActiveOrganizationId,
-    last_active_token:
-      session.lastToken && (session.lastTokenExpiresAt ?? 0) > now + 10_000
-        ? { object: 'token', jwt: session.lastToken }
-        : null,
+    // clerk-js treats a session without a token as needing one now, and drops `__session` meanwhile.
+    last_active_token: lastActiveToken ? { object: 'token', jwt: lastActiveToken } : null,
     actor: null,
     tasks: null,
     factor_verification_age: [

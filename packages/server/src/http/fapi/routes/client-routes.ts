@@ -1,7 +1,7 @@
 import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { serializeCookie } from '../cookies.js';
-import { CLIENT_COOKIE, type FapiContext, secureCookies } from '../fapi-context.js';
+import { CLIENT_COOKIE, secureCookies } from '../fapi-context.js';
 import { CURRENT_CLIENT, fapiRoute } from '../fapi-route.js';
 import { toClientJSON } from '../resources/client-json.js';
 

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { touchSession } from '../../../domain/sessions/touch-session.js';
-import { mintSessionToken } from '../../../domain/tokens/session-token.js';
 import { LatchAPIError } from '../../../errors.js';
 import type { SessionRecord } from '../../../store/records.js';
 import type { FapiContext } from '../fapi-context.js';
 import { fapiRoute, notFoundError, parseFields } from '../fapi-route.js';
 import { toSessionJSON } from '../resources/session-json.js';
+import { sessionTokenFor } from '../session-token-for.js';
 
 /** A session of *this* client; another client's sessions do not exist from here. */
 export async function requireOwnSession(context: FapiContext, sessionId: string): Promise<SessionRecord> {
@@ -102,17 +102,7 @@ const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', async (c
     );
   }
   const settings = app.instance.settings.sessions;
-  const jwt = mintSessionToken({
-    session,
-    user,
-    signer: await app.currentSigner(now),
-    issuer: `https://${new URL(app.config.frontendApiUrl).host}`,
-    authorizedParty: context.origin,
-    now,
-    lifetimeSeconds: settings.tokenLifetimeSeconds,
-    customClaims: settings.customClaims,
-  });
-  app.tokenCache.set(cacheKey, jwt, now);
+  const jwt = await sessionTokenFor(app, session, user, context.origin, now, { skipCache: true });
   if (now - session.lastActiveAt > 60_000) await touchSession(app.store, session, settings, {}, now);
   return { response: { object: 'token', jwt }, envelope: false };
 });

@@ -1,0 +1,103 @@
+import { LatchAPIError } from '../../errors.js';
+import type { ClientRecord, SessionRecord, SignInRecord, UserRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+import { createSession } from '../sessions/create-session.js';
+import { isSessionLive } from '../sessions/session-state.js';
+import { secondFactorsFor } from './first-factors.js';
+import type { SignInDeps } from './sign-in-deps.js';
+
+export interface SignInProgress {
+  signIn: SignInRecord;
+  /** The session a completed sign-in created; null while a step remains. */
+  session: SessionRecord | null;
+}
+
+/**
+ * Refuses a sign-in the client cannot hold: in single-session mode any live session blocks it
+ * (`session_exists`); in multi-session mode a second session for the same user does
+ * (`identifier_already_signed_in`).
+ */
+export async function assertClientCanSignIn(deps: SignInDeps, clientId: string, userId: string | null): Promise<void> {
+  const live = (await deps.store.sessions.list({ clientId, statuses: ['active', 'pending'] })).filter((session) =>
+    isSessionLive(session, deps.now),
+  );
+  if (deps.settings.sessions.mode === 'single' && live.length > 0) {
+    throw LatchAPIError.single(422, 'session_exists', 'Session already exists', "You're already signed in.");
+  }
+  if (userId && live.some((session) => session.userId === userId)) {
+    throw LatchAPIError.single(
+      422,
+      'identifier_already_signed_in',
+      'Already signed in',
+      "You're already signed in to this account.",
+      'identifier',
+    );
+  }
+}
+
+/**
+ * After a first factor: on to `needs_second_factor` when the user has second factors (none exist yet,
+ * see `secondFactorsFor`), otherwise complete. `signIn` may be new (not yet stored) or stored.
+ */
+export async function finishFirstFactor(
+  deps: SignInDeps,
+  signIn: SignInRecord,
+  user: UserRecord,
+  client: ClientRecord,
+): Promise<SignInProgress> {
+  if (secondFactorsFor(user).length > 0) {
+    const waiting: SignInRecord = { ...signIn, status: 'needs_second_factor', updatedAt: deps.now };
+    await deps.store.transaction((tx) => saveSignIn(tx, waiting, client.id, deps.now));
+    return { signIn: waiting, session: null };
+  }
+  return completeSignIn(deps, signIn, user, client);
+}
+
+/**
+ * Creates the session, marks the attempt complete and points the client at it, atomically. The
+ * stored attempt is re-read inside the transaction, so a replayed or concurrent final step cannot
+ * create a second session.
+ */
+export async function completeSignIn(
+  deps: SignInDeps,
+  signIn: SignInRecord,
+  user: UserRecord,
+  client: ClientRecord,
+): Promise<SignInProgress> {
+  return deps.store.transaction(async (tx) => {
+    const stored = await tx.signIns.findById(signIn.id);
+    if (stored?.status === 'complete') {
+      throw LatchAPIError.single(
+        422,
+        'client_state_invalid',
+        'Sign in already complete',
+        'This sign-in is already complete.',
+      );
+    }
+    await assertClientCanSignIn({ ...deps, store: tx }, client.id, user.id);
+    const session = await createSession(tx, {
+      client,
+      userId: user.id,
+      settings: deps.settings.sessions,
+      activity: deps.activity,
+      now: deps.now,
+    });
+    const completed: SignInRecord = {
+      ...signIn,
+      status: 'complete',
+      createdSessionId: session.id,
+      updatedAt: deps.now,
+    };
+    await saveSignIn(tx, completed, client.id, deps.now);
+    return { signIn: completed, session };
+  });
+}
+
+/** Inserts or updates an attempt and makes it the client's current sign-in. */
+export async function saveSignIn(store: Store, signIn: SignInRecord, clientId: string, now: number): Promise<void> {
+  if (await store.signIns.findById(signIn.id)) await store.signIns.update(signIn);
+  else await store.signIns.insert(signIn);
+  const client = await store.clients.findById(clientId);
+  if (client && client.signInId !== signIn.id)
+    await store.clients.update({ ...client, signInId: signIn.id, updatedAt: now });
+}

@@ -1,0 +1,17 @@
+import type { Logger } from '../../logger.js';
+import type { Mailer } from '../../mail/mailer.js';
+import type { InstanceSettings, SessionActivity } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+
+/** What the sign-in state machine works with; the Frontend API builds one per request. */
+export interface SignInDeps {
+  store: Store;
+  settings: InstanceSettings;
+  mailer: Mailer;
+  logger: Logger;
+  now: number;
+  /** When the instance was created: fabricated identifier ids are dated within its lifetime. */
+  instanceCreatedAt: number;
+  /** Device data for the session a completed sign-in creates. */
+  activity: SessionActivity;
+}

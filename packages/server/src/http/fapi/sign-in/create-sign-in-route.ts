@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { createSignIn } from '../../../domain/sign-in/create-sign-in.js';
+import { fapiRoute, parseFields } from '../fapi-route.js';
+import { limitCredentialAttempt } from '../rate-limit.js';
+import { limitCodeSends } from './limit-code-sends.js';
+import { signInDeps, signInResponse } from './own-sign-in.js';
+
+const CreateSignInBody = z.object({
+  identifier: z.string().max(320).optional(),
+  strategy: z.enum(['password', 'email_code', 'reset_password_email_code']).optional(),
+  password: z.string().max(1024).optional(),
+  // Sent by clerk-js with every creation; Latch reads the locale from the user record instead.
+  locale: z.string().max(64).optional(),
+  timezone: z.string().max(64).optional(),
+});
+
+/**
+ * `POST /v1/client/sign_ins` — `identifier`, optionally `strategy=password` + `password` (what the
+ * sign-in UI sends when it shows the password field on its first screen), or a code strategy that
+ * sends the code at once. A password is rate-limited by IP and identifier before it is hashed.
+ */
+export const createSignInRoute = fapiRoute('POST', '/client/sign_ins', async (context) => {
+  const body = parseFields(CreateSignInBody, context.body);
+  const client = await context.requireClient();
+  if (body.strategy === 'password' && body.identifier)
+    limitCredentialAttempt(context, 'sign_in', body.identifier.trim());
+  if (body.strategy && body.strategy !== 'password' && body.identifier) limitCodeSends(context, body.identifier);
+  const { signIn } = await createSignIn(signInDeps(context), client, {
+    identifier: body.identifier,
+    strategy: body.strategy,
+    password: body.password,
+  });
+  return signInResponse(context, signIn);
+});
