@@ -1,4 +1,5 @@
 import { LatchAPIError } from '../errors.js';
+import { readLimitedBody } from './read-limited-body.js';
 
 /**
  * Reads a JSON object body, refusing more than `maxBytes` before buffering it all. Any media type is
@@ -6,23 +7,7 @@ import { LatchAPIError } from '../errors.js';
  * An empty body is `{}`, so body-less actions (`POST …/ban`) need no `{}`.
  */
 export async function readJSONBody(request: Request, maxBytes: number): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return {};
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  const text = (await readLimitedBody(request, maxBytes)).trim();
   if (text === '') return {};
   let parsed: unknown;
   try {
@@ -44,13 +29,4 @@ export async function readJSONBody(request: Request, maxBytes: number): Promise<
     );
   }
   return parsed as Record<string, unknown>;
-}
-
-function tooLarge(maxBytes: number) {
-  return LatchAPIError.single(
-    413,
-    'request_body_too_large',
-    'request body too large',
-    `The request body must be at most ${maxBytes} bytes.`,
-  );
 }

@@ -1,4 +1,5 @@
 import { LatchAPIError } from '../../errors.js';
+import { readLimitedBody } from '../read-limited-body.js';
 
 export type FormValue = string | string[];
 
@@ -9,10 +10,7 @@ export type FormValue = string | string[];
  */
 export async function readFormBody(request: Request, maxBytes: number): Promise<Record<string, FormValue | unknown>> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return {};
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const buffer = await readLimited(request, maxBytes);
-  const text = buffer.toString('utf8');
+  const text = await readLimitedBody(request, maxBytes);
   const type = request.headers.get('content-type') ?? '';
   if (text.trim() === '') return {};
   if (type.includes('application/json')) {
@@ -36,32 +34,6 @@ export async function readFormBody(request: Request, maxBytes: number): Promise<
     else form[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return form;
-}
-
-async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
-function tooLarge(maxBytes: number) {
-  return LatchAPIError.single(
-    413,
-    'request_body_too_large',
-    'request body too large',
-    `The request body must be at most ${maxBytes} bytes.`,
-  );
 }
 
 /** A form field that is a JSON object (clerk-js sends `unsafe_metadata={"a":1}`); objects pass through. */
