@@ -80,6 +80,8 @@ export function createApp(context: AppContext): Hono<AppEnv> {
     if (error instanceof LatchAPIError) {
       const response = errorResponse(error.status, error.errors, traceId);
       if (error.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(error.retryAfterSeconds));
+      // An oversize body is answered before it is read: the connection cannot be reused, so say so.
+      if (error.status === 413) response.headers.set('connection', 'close');
       return response;
     }
     if (error instanceof EmailDeliveryError) {
