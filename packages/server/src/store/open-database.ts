@@ -49,5 +49,27 @@ export function openDatabase(location: DatabaseLocation): Kysely<Database> {
   sqlite.function('lower', { deterministic: true }, (value: unknown) =>
     value === null ? null : String(value).toLowerCase(),
   );
+  cachePreparedStatements(sqlite);
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh; preparing costs more than running a point
+ * lookup. Our queries are built from a few hundred fixed shapes, so prepared statements are kept by
+ * SQL text (bounded). Safe because better-sqlite3 is synchronous and Kysely runs each statement to
+ * completion (`all`/`run`) before the next; SQLite re-prepares a cached statement itself after a
+ * schema change.
+ */
+function cachePreparedStatements(sqlite: SQLite.Database, maxStatements = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      if (statements.size >= maxStatements) statements.delete(statements.keys().next().value as string);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
