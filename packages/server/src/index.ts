@@ -6,6 +6,7 @@ export { pickSigningKey, publicKeyPem, rotateSigningKey, toJWKS } from './domain
 export { createApp, LATCH_VERSION } from './http/app.js';
 export { createLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './start-server.js';
+export { stopOnSignals } from './stop-on-signals.js';
 export { createStore } from './store/create-store.js';
 export { migrateToLatest } from './store/migrate.js';
 export { type DatabaseLocation, openDatabase, parseDatabaseUrl } from './store/open-database.js';

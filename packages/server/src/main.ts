@@ -6,6 +6,7 @@
 import { ConfigError, configFromEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './start-server.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 try {
   const config = configFromEnv(process.env, { instanceType: process.env.LATCH_INSTANCE_TYPE ?? 'production' });
@@ -25,15 +26,7 @@ try {
       secret_key: server.createdSecretKey,
     });
   }
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(server, logger);
 } catch (error) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
   process.exit(1);

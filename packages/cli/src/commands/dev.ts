@@ -1,7 +1,6 @@
-import { configFromEnv, createLogger, startServer } from '@latch/server';
+import { configFromEnv, createLogger, startServer, stopOnSignals } from '@latch/server';
 import { developmentSecretKey } from '../dev-secret-key.js';
 import { bold, cyan, dim, green, print, printRows } from '../output.js';
-import { stopOnSignals } from '../stop-on-signals.js';
 
 /** `latch dev`: a development instance on SQLite, readable logs, keys and a `.env` block printed. */
 export async function runDev(env: Record<string, string | undefined>): Promise<void> {

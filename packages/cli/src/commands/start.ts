@@ -1,7 +1,6 @@
-import { configFromEnv, createLogger, startServer } from '@latch/server';
+import { configFromEnv, createLogger, startServer, stopOnSignals } from '@latch/server';
 import { bold, print, printError, yellow } from '../output.js';
 import { findProductionProblems } from '../production-checks.js';
-import { stopOnSignals } from '../stop-on-signals.js';
 
 /** `latch start`: a production instance. Refuses to start until every insecure or missing setting is fixed. */
 export async function runStart(env: Record<string, string | undefined>): Promise<number> {

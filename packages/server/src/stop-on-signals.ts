@@ -1,4 +1,5 @@
-import type { Logger, RunningServer } from '@latch/server';
+import type { Logger } from './logger.js';
+import type { RunningServer } from './start-server.js';
 
 /** SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the database, exit. */
 export function stopOnSignals(server: RunningServer, logger: Logger): void {
