@@ -9,11 +9,16 @@ export default defineConfig({
     alias: {
       '@latch/protocol': source('protocol'),
       '@latch/server': source('server'),
+      '@latch/backend': source('backend'),
+      '@latch/js': source('js'),
+      '@latch/react': source('react'),
+      '@latch/nextjs/server': fileURLToPath(new URL('./packages/nextjs/src/server/index.ts', import.meta.url)),
+      '@latch/nextjs': source('nextjs'),
     },
   },
   test: {
     // e2e/*: browser suites against the official Clerk SDKs; they set their own (long) timeouts.
-    include: ['packages/*/test/**/*.test.ts', 'e2e/*/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx', 'e2e/*/*.test.ts', 'examples/*/test/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Argon2 and RSA keygen are CPU-bound; two cores, two workers.
