@@ -18,7 +18,12 @@ export default defineConfig({
   },
   test: {
     // e2e/*: browser suites against the official Clerk SDKs; they set their own (long) timeouts.
-    include: ['packages/*/test/**/*.test.ts', 'packages/*/test/**/*.test.tsx', 'e2e/*/*.test.ts', 'examples/*/test/*.test.ts'],
+    include: [
+      'packages/*/test/**/*.test.ts',
+      'packages/*/test/**/*.test.tsx',
+      'e2e/*/*.test.ts',
+      'examples/*/test/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Argon2 and RSA keygen are CPU-bound; two cores, two workers.
