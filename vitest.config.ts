@@ -12,6 +12,8 @@ export default defineConfig({
       '@latch/backend': source('backend'),
       '@latch/js': source('js'),
       '@latch/react': source('react'),
+      '@latch/localizations': source('localizations'),
+      '@latch/themes': source('themes'),
       '@latch/nextjs/server': fileURLToPath(new URL('./packages/nextjs/src/server/index.ts', import.meta.url)),
       '@latch/nextjs': source('nextjs'),
     },

@@ -27,7 +27,9 @@ export function createApp(context: AppContext): Hono<AppEnv> {
     c.set('requestId', requestId);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // Not c.header(): after next() it rebuilds the response, turning @hono/node-server's fast string
+    // body into a streamed ReadableStream on every request.
+    c.res.headers.set('x-request-id', requestId);
     logger.info('request', {
       request_id: requestId,
       method: c.req.method,
