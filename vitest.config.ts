@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@latch/protocol': source('protocol'),
       '@latch/server': source('server'),
+      '@latch/backend/webhooks': fileURLToPath(new URL('./packages/backend/src/webhooks/index.ts', import.meta.url)),
       '@latch/backend': source('backend'),
       '@latch/js': source('js'),
       '@latch/react': source('react'),

@@ -4,6 +4,7 @@ import { runDev } from './commands/dev.js';
 import { runKeys } from './commands/keys.js';
 import { runMigrate } from './commands/migrate.js';
 import { runStart } from './commands/start.js';
+import { runWebhooks } from './commands/webhooks.js';
 import { print, printError } from './output.js';
 
 const HELP = `latch ${LATCH_VERSION} — self-hosted authentication, Clerk-compatible
@@ -13,6 +14,7 @@ Usage:
   latch start      Run a production instance (requires LATCH_FRONTEND_API_URL and DATABASE_URL)
   latch migrate    Apply pending database migrations
   latch keys       Show, create and revoke secret keys; rotate the signing key (latch keys --help)
+  latch webhooks   Webhook endpoints, secrets, delivery log, resend and replay (latch webhooks --help)
 
 Environment:
   DATABASE_URL              postgres://… or sqlite:<path> (default: sqlite .latch/latch.db)
@@ -33,6 +35,8 @@ async function main(argv: string[]): Promise<number> {
       return runMigrate(process.env);
     case 'keys':
       return runKeys(rest, process.env);
+    case 'webhooks':
+      return runWebhooks(rest, process.env);
     case '--version':
     case '-v':
       print(LATCH_VERSION);

@@ -1,1 +1,11 @@
-export {};
+/**
+ * @latch/localizations: the strings of Latch's components. Pass one to `<LatchProvider localization>`;
+ * partial objects merge over English.
+ *
+ * @example
+ * import { plPL } from '@latch/localizations';
+ * <LatchProvider localization={plPL}>…</LatchProvider>
+ */
+export { enUS, type LatchLocalization } from './en-us.js';
+export { interpolate, type LocalizationResource, mergeLocalization } from './merge-localization.js';
+export { plPL } from './pl-pl.js';

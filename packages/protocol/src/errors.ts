@@ -65,6 +65,25 @@ export const ERROR_CODES = [
   'template_not_found',
   'verification_already_verified',
   'email_delivery_failed',
+  // Organizations (Clerk's codes)
+  'already_a_member_in_organization',
+  'missing_organization_permission',
+  'organization_not_found_or_unauthorized',
+  'organization_not_enabled_in_instance',
+  'organization_creator_not_found',
+  'organization_domain_already_exists',
+  'organization_domain_common',
+  'organization_domain_enrollment_mode_not_enabled',
+  'organization_invitation_not_unique',
+  'organization_invitation_not_pending',
+  'organization_membership_quota_exceeded',
+  'organization_minimum_permissions_needed',
+  'organization_role_assigned_members',
+  'organization_role_exists_in_invitations',
+  'organization_role_default_creator_role',
+  'organization_role_domain_default_role',
+  'organization_role_permission_association_exists',
+  'organization_system_permission_not_modifiable',
 ] as const;
 
 /** A stable, machine-readable error code. */

@@ -1,4 +1,5 @@
 import type { ServerConfig } from './config.js';
+import type { ClientStateCache } from './domain/clients/client-state-cache.js';
 import type { Clock } from './domain/clock.js';
 import type { CurrentSigner } from './domain/keys/signing-key-cache.js';
 import type { RateLimiter } from './domain/protection/rate-limiter.js';
@@ -19,6 +20,8 @@ export interface AppContext {
   /** The signing key in force, cached briefly: token minting must not query keys every time. */
   currentSigner: CurrentSigner;
   tokenCache: TokenReuseCache;
+  /** Clients with their sessions and users, for the Frontend API's read paths (invalidated on write). */
+  clientStates: ClientStateCache;
   rateLimiter: RateLimiter;
   /** Sends every email; development instances also print it and keep it in the dev inbox. */
   mailer: Mailer;

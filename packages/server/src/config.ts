@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_CONFIG_ENV, WebhookConfigSchema } from './domain/webhooks/webhook-config.js';
 import { MAIL_CONFIG_ENV, MailConfigSchema } from './mail/mail-config.js';
 import { parseDatabaseUrl } from './store/open-database.js';
 
@@ -42,7 +43,11 @@ const ServerConfigSchema = z.object({
   shutdownGraceMs: z.coerce.number().int().min(0).default(10_000),
 });
 
-export const ConfigSchema = z.object({ ...ServerConfigSchema.shape, ...MailConfigSchema.shape });
+export const ConfigSchema = z.object({
+  ...ServerConfigSchema.shape,
+  ...MailConfigSchema.shape,
+  ...WebhookConfigSchema.shape,
+});
 
 export type ServerConfig = Readonly<z.output<typeof ConfigSchema> & { frontendApiUrl: string; databaseUrl: string }>;
 
@@ -61,6 +66,7 @@ export const CONFIG_ENV: Record<keyof z.input<typeof ConfigSchema>, string> = {
   dataDir: 'LATCH_DATA_DIR',
   trustProxy: 'LATCH_TRUST_PROXY',
   ...MAIL_CONFIG_ENV,
+  ...WEBHOOK_CONFIG_ENV,
 };
 
 /** Thrown at startup with one line per bad setting. */

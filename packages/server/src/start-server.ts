@@ -3,14 +3,20 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { encodePublishableKey } from '@latch/protocol';
 import type { ServerConfig } from './config.js';
+import { createClientStateCache } from './domain/clients/client-state-cache.js';
 import { type Clock, systemClock } from './domain/clock.js';
 import { ensureInstance } from './domain/keys/instance.js';
 import { createSigningKeyCache } from './domain/keys/signing-key-cache.js';
 import { createMemoryRateLimiter } from './domain/protection/rate-limiter.js';
 import { createTokenReuseCache } from './domain/tokens/token-reuse-cache.js';
+import { type DeliveryWorker, startDeliveryWorker } from './domain/webhooks/delivery-worker.js';
+import { privateNetworksAllowed } from './domain/webhooks/webhook-config.js';
+import { webhookSettingsFrom } from './domain/webhooks/webhook-settings.js';
 import { createApp } from './http/app.js';
+import { withRequestOrigin } from './http/event-request-context.js';
 import type { Logger } from './logger.js';
 import { mailerFromSettings } from './mail/mailer-from-settings.js';
+import { recordSentEmail } from './mail/record-sent-email.js';
 import { createStore } from './store/create-store.js';
 import { parseDatabaseUrl } from './store/open-database.js';
 import type { InstanceRecord } from './store/records.js';
@@ -69,20 +75,8 @@ export async function startServer(
       logger: deps.logger,
       write: deps.write ?? (() => {}),
       clock,
-      // Every message lands in the inbox table: the dev inbox reads it, `email.created` will too.
-      onSent: [
-        (email) =>
-          store.emails.insert({
-            id: email.id,
-            toAddress: email.to,
-            template: email.template,
-            subject: email.subject,
-            textBody: email.text,
-            htmlBody: email.html,
-            userId: null,
-            createdAt: email.createdAt,
-          }),
-      ],
+      // Every message lands in the inbox table (the dev inbox reads it) with its `email.created` event.
+      onSent: [recordSentEmail(store)],
     });
   } catch (error) {
     await store.close();
@@ -99,16 +93,28 @@ export async function startServer(
     publishableKey,
     currentSigner: createSigningKeyCache(store),
     tokenCache: createTokenReuseCache({ reuseWindowMs: 5_000 }),
+    clientStates: createClientStateCache(),
     rateLimiter: createMemoryRateLimiter(),
     mailer,
   });
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(created as Server),
+    const created = serve(
+      { fetch: withRequestOrigin(app.fetch, config.trustProxy), port: config.port, hostname: config.host },
+      () => resolve(created as Server),
     );
     (created as Server).once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  // The outbox worker: webhook fan-out, delivery, retries and log retention (off: another process runs it).
+  const worker: DeliveryWorker | null = config.webhookWorker
+    ? startDeliveryWorker({
+        store,
+        instanceId: instance.id,
+        clock,
+        logger: deps.logger,
+        settings: webhookSettingsFrom(config, privateNetworksAllowed(config, instance.environmentType)),
+      })
+    : null;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closing: Promise<void> | null = null;
@@ -119,6 +125,7 @@ export async function startServer(
       const grace = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
       await drained;
       clearTimeout(grace);
+      await worker?.stop();
       await store.close();
     })();
     return closing;

@@ -1,11 +1,12 @@
 import type { Generated } from 'kysely';
+import type { WebhookTables } from './kysely/webhook-schema.js';
 
 /**
  * Table shapes as the database holds them: snake_case columns, Unix-millisecond integers for time,
  * JSON as text and booleans as 0/1 integers so both dialects store them identically.
  * Mapped to camelCase domain records in `records.ts`.
  */
-export interface Database {
+export interface Database extends WebhookTables {
   instance: InstanceTable;
   signing_key: SigningKeyTable;
   secret_key: SecretKeyTable;

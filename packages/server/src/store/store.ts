@@ -18,6 +18,9 @@ import type {
   UserPage,
   UserRecord,
 } from './records.js';
+import type { OrganizationStores } from './organization-store.js';
+import type { StoreChanges } from './store-changes.js';
+import type { WebhookStore } from './webhook-store.js';
 
 /**
  * Everything Latch persists, in domain terms. One implementation (Kysely) serves SQLite and
@@ -38,6 +41,11 @@ export interface Store {
   jwtTemplates: JWTTemplateStore;
   emails: EmailMessageStore;
   handshakeNonces: HandshakeNonceStore;
+  /** Which clients and users this process has written: lets hot-path caches drop exactly those. */
+  readonly changes: StoreChanges;
+  organizations: OrganizationStores;
+  /** Event outbox (also the audit log), webhook endpoints, deliveries and attempts. */
+  webhooks: WebhookStore;
   /** Cheap round trip for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

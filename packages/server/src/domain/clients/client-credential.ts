@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { ClientRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { createId } from '../ids.js';
@@ -8,7 +8,8 @@ import { createId } from '../ids.js';
  * A stolen database cannot be replayed as cookies, and no signature scheme needs rotating.
  */
 export function hashClientToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  // One-shot `hash` (no Hash object): every Frontend API request with a cookie hashes its token.
+  return hash('sha256', token, 'base64url');
 }
 
 export async function createClient(store: Store, now: number): Promise<{ client: ClientRecord; token: string }> {
@@ -27,9 +28,14 @@ export async function createClient(store: Store, now: number): Promise<{ client:
   return { client, token };
 }
 
+/** Whether a string could be a `__client` token at all (anything else is not looked up). */
+export function isWellFormedClientToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{20,128}$/.test(token);
+}
+
 /** The live client a token belongs to, or null (unknown token, or a client that was ended). */
 export async function findClientByToken(store: Store, token: string): Promise<ClientRecord | null> {
-  if (!/^[A-Za-z0-9_-]{20,128}$/.test(token)) return null;
+  if (!isWellFormedClientToken(token)) return null;
   const client = await store.clients.findByTokenHash(hashClientToken(token));
   return client && client.endedAt === null ? client : null;
 }

@@ -30,10 +30,15 @@ export async function addEmailAddress(
     createdAt: now,
     updatedAt: now,
   };
-  const user = await writeUser(store, userId, async (tx) => {
-    await assertIdentifiersAvailable(tx, { emailAddresses: [value] });
-    await tx.users.insertIdentifier('email_address', identifier);
-    await tx.users.update(userId, { updatedAt: now });
-  });
+  const user = await writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await assertIdentifiersAvailable(tx, { emailAddresses: [value] });
+      await tx.users.insertIdentifier('email_address', identifier);
+      await tx.users.update(userId, { updatedAt: now });
+    },
+    { type: 'user.updated', now },
+  );
   return { user, emailAddress: identifier };
 }

@@ -51,15 +51,20 @@ export async function attemptEmailVerification(
     verificationExpireAt: null,
     updatedAt: now,
   };
-  const user = await writeUser(store, emailAddress.userId, async (tx) => {
-    await tx.users.updateIdentifier('email_address', verified);
-    const owner = await tx.users.findById(emailAddress.userId);
-    const becomesPrimary = owner !== null && owner.primaryEmailAddressId === null;
-    await tx.users.update(emailAddress.userId, {
-      updatedAt: now,
-      ...(becomesPrimary ? { primaryEmailAddressId: verified.id } : {}),
-    });
-  });
+  const user = await writeUser(
+    store,
+    emailAddress.userId,
+    async (tx) => {
+      await tx.users.updateIdentifier('email_address', verified);
+      const owner = await tx.users.findById(emailAddress.userId);
+      const becomesPrimary = owner !== null && owner.primaryEmailAddressId === null;
+      await tx.users.update(emailAddress.userId, {
+        updatedAt: now,
+        ...(becomesPrimary ? { primaryEmailAddressId: verified.id } : {}),
+      });
+    },
+    { type: 'user.updated', now },
+  );
   return { user, emailAddress: user.emailAddresses.find((email) => email.id === verified.id) ?? verified };
 }
 

@@ -31,10 +31,15 @@ export async function changePassword(
   const user = await requireUser(store, userId);
   if (user.password) await assertCurrentPassword(store, user, input.currentPassword, now);
   const digest = await hashPassword(input.newPassword);
-  return writeUser(store, userId, async (tx) => {
-    await tx.users.setPassword(userId, { digest, hasher: 'argon2id', updatedAt: now });
-    await tx.users.update(userId, { updatedAt: now });
-  });
+  return writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await tx.users.setPassword(userId, { digest, hasher: 'argon2id', updatedAt: now });
+      await tx.users.update(userId, { updatedAt: now });
+    },
+    { type: 'user.updated', now },
+  );
 }
 
 /** Throws the 422 the UI shows under the current-password field unless `password` is the user's. */

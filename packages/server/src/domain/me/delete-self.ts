@@ -1,6 +1,7 @@
 import { LatchAPIError } from '../../errors.js';
 import type { SessionRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { recordUserDeleted } from '../events/event-data.js';
 import { endUserSessions } from './end-user-sessions.js';
 
 /**
@@ -18,6 +19,7 @@ export async function deleteSelf(store: Store, user: UserRecord, now: number): P
   return store.transaction(async (tx) => {
     const ended = await endUserSessions(tx, user.id, 'ended', now);
     await tx.users.delete(user.id);
+    await recordUserDeleted(tx, user, now);
     return ended;
   });
 }

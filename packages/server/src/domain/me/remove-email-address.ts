@@ -24,28 +24,33 @@ export async function removeEmailAddress(
   now: number,
 ): Promise<RemovedEmailAddress> {
   let newPrimary: IdentifierRecord | null = null;
-  const user = await writeUser(store, userId, async (tx) => {
-    // Decided on the user as this transaction reads it, so two removals cannot both take the fallback.
-    const current = await requireUser(tx, userId);
-    if (current.primaryEmailAddressId === emailAddressId) {
-      newPrimary =
-        current.emailAddresses.find(
-          (other) => other.id !== emailAddressId && other.verificationStatus === 'verified',
-        ) ?? null;
-      if (!newPrimary) {
-        throw formError(
-          'form_param_value_invalid',
-          'email_address_id',
-          'is the only verified email address',
-          'Add and verify another email address before removing your primary one.',
-        );
+  const user = await writeUser(
+    store,
+    userId,
+    async (tx) => {
+      // Decided on the user as this transaction reads it, so two removals cannot both take the fallback.
+      const current = await requireUser(tx, userId);
+      if (current.primaryEmailAddressId === emailAddressId) {
+        newPrimary =
+          current.emailAddresses.find(
+            (other) => other.id !== emailAddressId && other.verificationStatus === 'verified',
+          ) ?? null;
+        if (!newPrimary) {
+          throw formError(
+            'form_param_value_invalid',
+            'email_address_id',
+            'is the only verified email address',
+            'Add and verify another email address before removing your primary one.',
+          );
+        }
       }
-    }
-    await tx.users.deleteIdentifier('email_address', emailAddressId);
-    await tx.users.update(userId, {
-      updatedAt: now,
-      ...(newPrimary ? { primaryEmailAddressId: newPrimary.id } : {}),
-    });
-  });
+      await tx.users.deleteIdentifier('email_address', emailAddressId);
+      await tx.users.update(userId, {
+        updatedAt: now,
+        ...(newPrimary ? { primaryEmailAddressId: newPrimary.id } : {}),
+      });
+    },
+    { type: 'user.updated', now },
+  );
   return { user, newPrimary };
 }

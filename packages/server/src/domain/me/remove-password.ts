@@ -38,8 +38,13 @@ export async function removePassword(
     );
   }
   await assertCurrentPassword(store, user, currentPassword, now);
-  return writeUser(store, userId, async (tx) => {
-    await tx.users.setPassword(userId, null);
-    await tx.users.update(userId, { updatedAt: now });
-  });
+  return writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await tx.users.setPassword(userId, null);
+      await tx.users.update(userId, { updatedAt: now });
+    },
+    { type: 'user.updated', now },
+  );
 }

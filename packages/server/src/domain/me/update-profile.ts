@@ -62,10 +62,15 @@ export async function updateProfile(
   }
   const username = changes.username ?? null;
   await assertIdentifiersAvailable(store, { username }, userId);
-  const user = await writeUser(store, userId, async (tx) => {
-    await assertIdentifiersAvailable(tx, { username }, userId);
-    await tx.users.update(userId, { ...changes, updatedAt: now });
-  });
+  const user = await writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await assertIdentifiersAvailable(tx, { username }, userId);
+      await tx.users.update(userId, { ...changes, updatedAt: now });
+    },
+    { type: 'user.updated', now },
+  );
   const primaryChanged =
     changes.primaryEmailAddressId !== undefined && changes.primaryEmailAddressId !== before.primaryEmailAddressId;
   const previousPrimaryEmail = primaryChanged

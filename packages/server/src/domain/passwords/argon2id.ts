@@ -1,5 +1,4 @@
-import { hash, verify } from '@node-rs/argon2';
-import { createConcurrencyLimit } from './concurrency-limit.js';
+import { createArgon2Workers } from './argon2-workers.js';
 
 /** OWASP's argon2id recommendation: 19 MiB, 2 passes, 1 lane. */
 export const ARGON2ID_PARAMETERS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -7,17 +6,22 @@ export const ARGON2ID_PARAMETERS = { memoryCost: 19456, timeCost: 2, parallelism
 /** `Algorithm.Argon2id`; the package declares it as a const enum, which isolated modules cannot import. */
 const ARGON2ID = 2;
 
-// Libuv's pool has 4 threads; two hashes in flight leave room for file I/O and Web Crypto.
-const limit = createConcurrencyLimit(2);
+/**
+ * At most this many hashes run at once, each on its own worker thread (argon2-workers.ts); the rest
+ * wait in the workers' queues. Two fill a 2-core machine and leave the event loop its share.
+ */
+export const ARGON2_CONCURRENCY = 2;
+
+const argon2 = createArgon2Workers(ARGON2_CONCURRENCY);
 
 /** Hashes a password to a PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
 export function hashPassword(password: string): Promise<string> {
-  return limit(() => hash(password, { ...ARGON2ID_PARAMETERS, algorithm: ARGON2ID as never }));
+  return argon2<string>({ op: 'hash', password, options: { ...ARGON2ID_PARAMETERS, algorithm: ARGON2ID } });
 }
 
-/** Verifies a password against any argon2 PHC string (argon2i, argon2d or argon2id). */
+/** Verifies a password against any argon2 PHC string (argon2i, argon2d or argon2id); a malformed digest is a mismatch. */
 export function verifyArgon2(digest: string, password: string): Promise<boolean> {
-  return limit(() => verify(digest, password).catch(() => false));
+  return argon2<boolean>({ op: 'verify', digest, password });
 }
 
 /** True when a digest is argon2id at the current parameters, i.e. needs no re-hash. */

@@ -1,5 +1,6 @@
 import type { ClientRecord, SessionActivity, SessionRecord, SessionSettings } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { recordSessionEvent } from '../events/event-data.js';
 import { createId } from '../ids.js';
 import { isSessionLive } from './session-state.js';
 
@@ -50,6 +51,7 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
     const current = (await tx.clients.findById(client.id)) ?? client;
     await tx.clients.update({ ...current, lastActiveSessionId: session.id, updatedAt: now });
     await tx.users.update(input.userId, { lastSignInAt: now, lastActiveAt: now });
+    await recordSessionEvent(tx, 'session.created', session, now);
     return session;
   });
 }

@@ -1,5 +1,6 @@
 import type { SessionRecord, SessionStatus } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { recordSessionEvent } from '../events/event-data.js';
 import { isSessionLive } from './session-state.js';
 
 /**
@@ -31,6 +32,7 @@ export async function endSession(
       }
       await tx.clients.update({ ...client, lastActiveSessionId, updatedAt: now });
     }
+    await recordSessionEvent(tx, `session.${status}`, ended, now);
     return ended;
   });
 }

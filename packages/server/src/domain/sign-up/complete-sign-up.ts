@@ -2,6 +2,7 @@ import { identifierExists } from '../../errors.js';
 import type { ClientRecord, SessionActivity, SessionSettings, SignUpRecord, UserFields } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
+import { recordUserEvent } from '../events/event-data.js';
 import { createId } from '../ids.js';
 import { createSession } from '../sessions/create-session.js';
 import { assertSignUpIdentifiersAvailable } from './sign-up-identifiers.js';
@@ -87,6 +88,8 @@ export async function completeSignUp(
         password:
           signUp.passwordDigest === null ? null : { digest: signUp.passwordDigest, hasher: 'argon2id', updatedAt: now },
       });
+      const created = await tx.users.findById(userId);
+      if (created) await recordUserEvent(tx, 'user.created', created, now);
       const session = await createSession(tx, {
         client: input.client,
         userId,

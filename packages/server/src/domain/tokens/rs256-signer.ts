@@ -21,10 +21,20 @@ export function createRS256Signer(kid: string, privateKeyPem: string): RS256Sign
     keyCache.set(kid, key);
   }
   const privateKey = key;
+  // Callers pass the same few header objects (session tokens: one constant): encode each once.
+  const encodedHeaders = new WeakMap<object, string>();
+  const encodeHeader = (header: Record<string, unknown>) => {
+    let encoded = encodedHeaders.get(header);
+    if (encoded === undefined) {
+      encoded = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));
+      encodedHeaders.set(header, encoded);
+    }
+    return encoded;
+  };
   return {
     kid,
-    sign(payload, header = {}) {
-      const encodedHeader = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));
+    sign(payload, header = NO_EXTRA_HEADER) {
+      const encodedHeader = encodeHeader(header);
       const encodedPayload = base64url(JSON.stringify(payload));
       const signingInput = `${encodedHeader}.${encodedPayload}`;
       const signature = sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url');
@@ -32,6 +42,8 @@ export function createRS256Signer(kid: string, privateKeyPem: string): RS256Sign
     },
   };
 }
+
+const NO_EXTRA_HEADER: Record<string, unknown> = {};
 
 function base64url(text: string): string {
   return Buffer.from(text).toString('base64url');

@@ -74,40 +74,45 @@ export async function createUser(
     identifier(phoneIds[i]!, phone, phoneStatuses[i] ?? 'verified', 'admin'),
   );
 
-  return writeUser(store, userId, async (tx) => {
-    await assertIdentifiersAvailable(tx, { emailAddresses: emails, phoneNumbers: phones, username, externalId });
-    await tx.users.insert({
-      fields: {
-        id: userId,
-        externalId,
-        username,
-        firstName: input.first_name ?? null,
-        lastName: input.last_name ?? null,
-        locale: input.locale ?? null,
-        imageUrl: null,
-        primaryEmailAddressId: emailAddresses[0]?.id ?? null,
-        primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
-        publicMetadata,
-        privateMetadata,
-        unsafeMetadata,
-        banned: false,
-        locked: false,
-        lockoutExpiresAt: null,
-        failedVerificationAttempts: 0,
-        deleteSelfEnabled: input.delete_self_enabled ?? true,
-        createOrganizationEnabled: input.create_organization_enabled ?? true,
-        createOrganizationsLimit: input.create_organizations_limit ?? null,
-        legalAcceptedAt,
-        lastSignInAt: null,
-        lastActiveAt: null,
-        createdAt,
-        updatedAt: now,
-      },
-      emailAddresses,
-      phoneNumbers,
-      password: password ?? null,
-    });
-  });
+  return writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await assertIdentifiersAvailable(tx, { emailAddresses: emails, phoneNumbers: phones, username, externalId });
+      await tx.users.insert({
+        fields: {
+          id: userId,
+          externalId,
+          username,
+          firstName: input.first_name ?? null,
+          lastName: input.last_name ?? null,
+          locale: input.locale ?? null,
+          imageUrl: null,
+          primaryEmailAddressId: emailAddresses[0]?.id ?? null,
+          primaryPhoneNumberId: phoneNumbers[0]?.id ?? null,
+          publicMetadata,
+          privateMetadata,
+          unsafeMetadata,
+          banned: false,
+          locked: false,
+          lockoutExpiresAt: null,
+          failedVerificationAttempts: 0,
+          deleteSelfEnabled: input.delete_self_enabled ?? true,
+          createOrganizationEnabled: input.create_organization_enabled ?? true,
+          createOrganizationsLimit: input.create_organizations_limit ?? null,
+          legalAcceptedAt,
+          lastSignInAt: null,
+          lastActiveAt: null,
+          createdAt,
+          updatedAt: now,
+        },
+        emailAddresses,
+        phoneNumbers,
+        password: password ?? null,
+      });
+    },
+    { type: 'user.created', now },
+  );
 }
 
 /** `*_identification_status` runs parallel to its identifier list: one entry per value, or none. */

@@ -21,8 +21,14 @@ export async function moderateUser(
     lock: { locked: true, lockoutExpiresAt: null },
     unlock: { locked: false, lockoutExpiresAt: null, failedVerificationAttempts: 0 },
   }[action];
-  return writeUser(store, userId, (tx) =>
-    tx.users.update(userId, { ...changes, updatedAt: now }).then(() => undefined),
+  return writeUser(
+    store,
+    userId,
+    (tx) => tx.users.update(userId, { ...changes, updatedAt: now }).then(() => undefined),
+    {
+      type: 'user.updated',
+      now,
+    },
   );
 }
 

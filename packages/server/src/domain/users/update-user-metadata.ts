@@ -23,18 +23,23 @@ export async function updateUserMetadata(
   now: number,
 ): Promise<UserRecord> {
   await requireUser(store, userId);
-  return writeUser(store, userId, async (tx) => {
-    const user = await requireUser(tx, userId);
-    const changes: Partial<Pick<UserRecord, (typeof FIELD)[keyof typeof FIELD]>> = {};
-    for (const kind of Object.keys(FIELD) as (keyof typeof FIELD)[]) {
-      const given = input[kind];
-      if (given === undefined || (given === null && mode === 'merge')) continue;
-      // Refuse an oversized patch before merging: the merge recurses, and a deep enough one overflows the stack.
-      if (given) assertMetadataSize(kind, given);
-      const next = mode === 'merge' ? mergeMetadata(user[FIELD[kind]], given ?? {}) : mergeMetadata({}, given ?? {});
-      assertMetadataSize(kind, next);
-      changes[FIELD[kind]] = next;
-    }
-    await tx.users.update(userId, { ...changes, updatedAt: now });
-  });
+  return writeUser(
+    store,
+    userId,
+    async (tx) => {
+      const user = await requireUser(tx, userId);
+      const changes: Partial<Pick<UserRecord, (typeof FIELD)[keyof typeof FIELD]>> = {};
+      for (const kind of Object.keys(FIELD) as (keyof typeof FIELD)[]) {
+        const given = input[kind];
+        if (given === undefined || (given === null && mode === 'merge')) continue;
+        // Refuse an oversized patch before merging: the merge recurses, and a deep enough one overflows the stack.
+        if (given) assertMetadataSize(kind, given);
+        const next = mode === 'merge' ? mergeMetadata(user[FIELD[kind]], given ?? {}) : mergeMetadata({}, given ?? {});
+        assertMetadataSize(kind, next);
+        changes[FIELD[kind]] = next;
+      }
+      await tx.users.update(userId, { ...changes, updatedAt: now });
+    },
+    { type: 'user.updated', now },
+  );
 }

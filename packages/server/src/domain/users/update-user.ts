@@ -59,11 +59,16 @@ export async function updateUser(
   await assertIdentifiersAvailable(store, identifiers, userId);
   const password = await preparePassword(input, instance.settings.passwordPolicy, now);
 
-  return writeUser(store, userId, async (tx) => {
-    await assertIdentifiersAvailable(tx, identifiers, userId);
-    await tx.users.update(userId, { ...changes, updatedAt: now });
-    if (password) await tx.users.setPassword(userId, password);
-  });
+  return writeUser(
+    store,
+    userId,
+    async (tx) => {
+      await assertIdentifiersAvailable(tx, identifiers, userId);
+      await tx.users.update(userId, { ...changes, updatedAt: now });
+      if (password) await tx.users.setPassword(userId, password);
+    },
+    { type: 'user.updated', now },
+  );
 }
 
 /** A primary identifier must be one of the user's own, verified ones. */

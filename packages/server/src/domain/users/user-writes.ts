@@ -2,6 +2,7 @@ import { formError, identifierExists, resourceNotFound } from '../../errors.js';
 import type { UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
+import { recordUserEvent, type UserEventType } from '../events/event-data.js';
 
 const UNIQUE_PARAM: Record<string, string> = {
   email_address: 'email_address',
@@ -13,13 +14,20 @@ const UNIQUE_PARAM: Record<string, string> = {
 /**
  * Runs a user write in a transaction and returns the user as it now is. A unique-constraint race
  * (two requests claiming one email at once) surfaces as `form_identifier_exists`, never a 500.
+ * With `event`, the user's new state is recorded as that webhook event in the same transaction.
  */
-export async function writeUser(store: Store, userId: string, work: (tx: Store) => Promise<void>): Promise<UserRecord> {
+export async function writeUser(
+  store: Store,
+  userId: string,
+  work: (tx: Store) => Promise<void>,
+  event?: { type: UserEventType; now: number },
+): Promise<UserRecord> {
   try {
     return await store.transaction(async (tx) => {
       await work(tx);
       const user = await tx.users.findById(userId);
       if (!user) throw resourceNotFound('user');
+      if (event) await recordUserEvent(tx, event.type, user, event.now);
       return user;
     });
   } catch (error) {

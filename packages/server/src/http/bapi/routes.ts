@@ -1,7 +1,13 @@
+import { AUDIT_LOG_ROUTES } from './audit-routes.js';
 import { EMAIL_INBOX_ROUTES } from './email-inbox-routes.js';
 import { HANDSHAKE_PAYLOAD_ROUTES } from './handshake-payload-routes.js';
 import { getJWKSRoute } from './jwks.js';
 import { JWT_TEMPLATE_ROUTES } from './jwt-template-routes.js';
+import { ORGANIZATION_DOMAIN_ROUTES } from './organization-domain-routes.js';
+import { ORGANIZATION_INVITATION_ROUTES } from './organization-invitation-routes.js';
+import { ORGANIZATION_MEMBERSHIP_ROUTES } from './organization-membership-routes.js';
+import { ORGANIZATION_ROLE_ROUTES } from './organization-role-routes.js';
+import { ORGANIZATION_ROUTES } from './organization-routes.js';
 import type { Route } from './route.js';
 import { SESSION_CLIENT_ROUTES } from './session-client-routes.js';
 import { countUsersRoute } from './users/count-users.js';
@@ -13,6 +19,7 @@ import { banUserRoute, lockUserRoute, unbanUserRoute, unlockUserRoute } from './
 import { updateUserRoute } from './users/update-user.js';
 import { mergeUserMetadataRoute, replaceUserMetadataRoute } from './users/user-metadata.js';
 import { verifyPasswordRoute } from './users/verify-password.js';
+import { WEBHOOK_ROUTES } from './webhook-routes.js';
 
 /**
  * Every Backend API route. Order matters where paths overlap: static segments (`/users/count`)
@@ -38,4 +45,11 @@ export const BACKEND_API_ROUTES: readonly Route[] = [
   ...SESSION_CLIENT_ROUTES,
   ...JWT_TEMPLATE_ROUTES,
   ...EMAIL_INBOX_ROUTES,
+  ...ORGANIZATION_ROUTES,
+  ...ORGANIZATION_MEMBERSHIP_ROUTES,
+  ...ORGANIZATION_INVITATION_ROUTES,
+  ...ORGANIZATION_DOMAIN_ROUTES,
+  ...ORGANIZATION_ROLE_ROUTES,
+  ...WEBHOOK_ROUTES,
+  ...AUDIT_LOG_ROUTES,
 ];

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../app-context.js';
 import { createClient, findClientByToken } from '../../domain/clients/client-credential.js';
+import type { ClientState } from '../../domain/clients/client-state.js';
 import type { ClientRecord } from '../../store/records.js';
 import { ONE_YEAR_SECONDS, parseCookies, serializeCookie } from './cookies.js';
 
@@ -14,6 +15,11 @@ export interface FapiContext {
   origin: string | null;
   /** The client identified by the `__client` cookie (or bearer token), if any. */
   client: ClientRecord | null;
+  /**
+   * The client's state (sessions, users) from the client-state cache, on `cachedClient` routes only;
+   * null otherwise. Read-only: never write a record taken from it back to the store.
+   */
+  clientState: ClientState | null;
   /** The client, created (and its cookie set) on first use. */
   requireClient(): Promise<ClientRecord>;
   setCookie(cookie: string): void;
@@ -35,27 +41,42 @@ export async function createFapiContext(
   app: AppContext,
   request: Request,
   body: Record<string, unknown>,
+  options: { cachedClient?: boolean } = {},
 ): Promise<FapiContext> {
-  const url = new URL(request.url);
+  let url: URL | null = null;
   const cookies = parseCookies(request.headers.get('cookie'));
-  const native = url.searchParams.get('_is_native') === '1' ? request.headers.get('authorization') : null;
+  const native =
+    request.url.includes('_is_native=') && new URL(request.url).searchParams.get('_is_native') === '1'
+      ? request.headers.get('authorization')
+      : null;
   const token = native?.replace(/^Bearer\s+/i, '') ?? cookies.get(CLIENT_COOKIE) ?? null;
   const now = app.clock.now();
   const setCookies: string[] = [];
+  const clientState = token && options.cachedClient ? await app.clientStates.byToken(app.store, token) : null;
   const context: FapiContext = {
     app,
     request,
     now,
     body,
-    url,
+    // Parsed on first use: most requests never look at their query.
+    get url() {
+      url ??= new URL(request.url);
+      return url;
+    },
     origin: request.headers.get('origin'),
-    client: token ? await findClientByToken(app.store, token) : null,
+    client: options.cachedClient
+      ? (clientState?.client ?? null)
+      : token
+        ? await findClientByToken(app.store, token)
+        : null,
+    clientState,
     cookies: setCookies,
     setCookie: (cookie) => setCookies.push(cookie),
     async requireClient() {
       if (context.client) return context.client;
       const created = await createClient(app.store, now);
       context.client = created.client;
+      context.clientState = null;
       setCookies.push(
         serializeCookie(CLIENT_COOKIE, created.token, {
           httpOnly: true,

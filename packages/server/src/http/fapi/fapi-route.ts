@@ -24,14 +24,25 @@ export interface FapiRoute {
   /** Hono path under `/v1`, e.g. `/client/sessions/:session_id/touch`. */
   path: string;
   handle(context: FapiContext, params: Record<string, string>): Promise<FapiResult>;
+  /**
+   * Read-only routes (`GET /v1/client`, token refreshes) identify the client through the client-state
+   * cache and get `context.clientState`; every other route reads the client fresh from the store, so
+   * what it writes back is never based on a cached copy.
+   */
+  cachedClient?: boolean;
 }
 
 /**
  * @example
  * fapiRoute('POST', '/client/sessions/:session_id/end', async (ctx, { session_id }) => ({ response: … }))
  */
-export function fapiRoute(method: FapiRoute['method'], path: string, handle: FapiRoute['handle']): FapiRoute {
-  return { method, path, handle };
+export function fapiRoute(
+  method: FapiRoute['method'],
+  path: string,
+  handle: FapiRoute['handle'],
+  options: { cachedClient?: boolean } = {},
+): FapiRoute {
+  return { method, path, handle, ...options };
 }
 
 /** Validates form fields with a zod schema, answering Clerk-shaped 422s that name the field. */

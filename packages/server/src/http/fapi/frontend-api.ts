@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../../app-context.js';
+import type { ClientState } from '../../domain/clients/client-state.js';
 import { isSessionLive } from '../../domain/sessions/session-state.js';
 import { LatchAPIError } from '../../errors.js';
-import type { ClientRecord } from '../../store/records.js';
 import type { AppEnv } from '../app-env.js';
 import { jsonResponse } from '../json-response.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
@@ -10,7 +10,7 @@ import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
-import { toClientJSON } from './resources/client-json.js';
+import { clientStateToJSON } from './resources/client-json.js';
 import { FRONTEND_API_ROUTES } from './routes/index.js';
 import { sessionTokenFor } from './session-token-for.js';
 
@@ -22,10 +22,11 @@ import { sessionTokenFor } from './session-token-for.js';
 export function createFrontendAPI(app: AppContext, publishableKey: string): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: false });
   const suffix = cookieSuffix(publishableKey);
+  const allowedOrigin = createOriginVerdicts(app);
 
   api.use(async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin ? isAllowedOrigin(app, origin) : false;
+    const allowed = origin ? allowedOrigin(origin) : false;
     if (c.req.method === 'OPTIONS') {
       if (!allowed || !origin) return new Response(null, { status: 403 });
       return new Response(null, {
@@ -55,17 +56,20 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
 
   for (const route of FRONTEND_API_ROUTES) {
     api.on(route.method, route.path, async (c) => {
-      const body = await readFormBody(c.req.raw, app.config.maxBodyBytes);
-      const context = await createFapiContext(app, c.req.raw, body);
+      const request = c.req.raw;
+      // An empty body (token refreshes) is not read at all: reading it builds a web stream for nothing.
+      const body =
+        request.headers.get('content-length') === '0' ? {} : await readFormBody(request, app.config.maxBodyBytes);
+      const context = await createFapiContext(app, request, body, { cachedClient: route.cachedClient });
       const result = await route.handle(context, c.req.param() as Record<string, string>);
       const enveloped = !result.raw && result.envelope !== false;
-      // Bare JSON (token refreshes, the hot path) needs no client re-read.
+      // Bare JSON (token refreshes, the hot path) needs no client state.
       const needsClient = enveloped || result.raw || context.cookies.length > 0;
-      const client = needsClient && context.client ? await app.store.clients.findById(context.client.id) : null;
-      const live = client && client.endedAt === null ? client : null;
+      // The client as it is after the handler: its own writes have dropped any cached state.
+      const state = needsClient && context.client ? await app.clientStates.byId(app.store, context.client.id) : null;
       const clientJSON =
-        live && enveloped
-          ? await toClientJSON(app.store, live, app.instance.settings, context.now, {
+        state && enveloped
+          ? await clientStateToJSON(state, app.instance.settings, context.now, {
               tokenFor: (session, user) => sessionTokenFor(app, session, user, context.origin, context.now),
             })
           : null;
@@ -77,8 +81,8 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       if (needsClient) {
         const signedIn = clientJSON
           ? clientJSON.last_active_session_id !== null
-          : await hasLiveActiveSession(app, live, context.now);
-        const uat = signedIn && live ? String(Math.floor(live.updatedAt / 1000)) : '0';
+          : hasLiveActiveSession(state, context.now);
+        const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
         for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
           response.headers.append(
             'set-cookie',
@@ -97,10 +101,31 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
 }
 
 /** Whether the client's active session is still live (`__client_uat` must say 0 otherwise). */
-async function hasLiveActiveSession(app: AppContext, client: ClientRecord | null, now: number): Promise<boolean> {
-  if (!client?.lastActiveSessionId) return false;
-  const session = await app.store.sessions.findById(client.lastActiveSessionId);
-  return session !== null && isSessionLive(session, now);
+function hasLiveActiveSession(state: ClientState | null, now: number): boolean {
+  const activeId = state?.client.lastActiveSessionId;
+  const session = activeId ? state?.sessions.find((candidate) => candidate.id === activeId) : undefined;
+  return session !== undefined && isSessionLive(session, now);
+}
+
+/**
+ * `isAllowedOrigin`, remembered per origin: a tab sends the same Origin with every request, and the
+ * check parses URLs. Forgotten whenever the instance's allowed origins are replaced.
+ */
+function createOriginVerdicts(app: AppContext, maxOrigins = 1_000) {
+  const verdicts = new Map<string, boolean>();
+  let verdictsFor = app.instance.settings.allowedOrigins;
+  return (origin: string): boolean => {
+    if (verdictsFor !== app.instance.settings.allowedOrigins) {
+      verdicts.clear();
+      verdictsFor = app.instance.settings.allowedOrigins;
+    }
+    let allowed = verdicts.get(origin);
+    if (allowed === undefined) {
+      allowed = isAllowedOrigin(app, origin);
+      if (verdicts.size < maxOrigins) verdicts.set(origin, allowed);
+    }
+    return allowed;
+  };
 }
 
 const OVERRIDABLE = new Set(['PUT', 'PATCH', 'DELETE']);

@@ -3,9 +3,10 @@ import { mintSessionToken } from '../../domain/tokens/session-token.js';
 import type { SessionRecord, UserRecord } from '../../store/records.js';
 
 /**
- * A session token for `session` as seen from `origin`, reusing one minted for the same session and
- * origin in the last few seconds (the reuse cache) — the same token the `/tokens` endpoint and the
- * client's `last_active_token` hand out, so a page load and the refresh right after it sign once.
+ * A session token for `session` as seen from `origin`, reusing one minted for the same session,
+ * origin and active organization in the last few seconds (the reuse cache) — the same token the
+ * `/tokens` endpoint and the client's `last_active_token` hand out, so a page load and the refresh
+ * right after it sign once. `skipCache` (`?debug=skip_cache`) always mints.
  */
 export async function sessionTokenFor(
   app: AppContext,
@@ -15,7 +16,8 @@ export async function sessionTokenFor(
   now: number,
   options: { skipCache?: boolean } = {},
 ): Promise<string> {
-  const cacheKey = `${session.id}|${origin ?? ''}|`;
+  const activeOrganizationId = session.lastActiveOrganizationId;
+  const cacheKey = `${session.id}|${origin ?? ''}|${activeOrganizationId ?? ''}`;
   const cached = options.skipCache ? null : app.tokenCache.get(cacheKey, now);
   if (cached) return cached;
   const settings = app.instance.settings.sessions;
@@ -23,12 +25,27 @@ export async function sessionTokenFor(
     session,
     user,
     signer: await app.currentSigner(now),
-    issuer: `https://${new URL(app.config.frontendApiUrl).host}`,
+    issuer: issuerOf(app.config.frontendApiUrl),
     authorizedParty: origin,
     now,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
     customClaims: settings.customClaims,
+    // The `o` claim of the active organization (PROTOCOL.md §4.2) is computed here, from
+    // `activeOrganizationId`, once organizations exist (domain/tokens/organization-claim.ts).
+    organization: null,
   });
   app.tokenCache.set(cacheKey, jwt, now);
   return jwt;
+}
+
+const issuers = new Map<string, string>();
+
+/** `https://<Frontend API host>`, parsed once per configured URL (every minted token carries it). */
+function issuerOf(frontendApiUrl: string): string {
+  let issuer = issuers.get(frontendApiUrl);
+  if (issuer === undefined) {
+    issuer = `https://${new URL(frontendApiUrl).host}`;
+    issuers.set(frontendApiUrl, issuer);
+  }
+  return issuer;
 }

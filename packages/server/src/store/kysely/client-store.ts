@@ -2,12 +2,17 @@ import type { Kysely, Selectable } from 'kysely';
 import type { ClientRecord } from '../records.js';
 import type { ClientTable, Database } from '../schema.js';
 import type { ClientStore } from '../store.js';
+import type { StoreChanges } from '../store-changes.js';
 
 export class KyselyClientStore implements ClientStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changes: StoreChanges,
+  ) {}
 
   async insert(client: ClientRecord): Promise<void> {
     await this.db.insertInto('client').values(toRow(client)).execute();
+    this.changes.changed(client.id);
   }
 
   async findById(id: string): Promise<ClientRecord | null> {
@@ -23,6 +28,7 @@ export class KyselyClientStore implements ClientStore {
   async update(client: ClientRecord): Promise<void> {
     const { id, ...row } = toRow(client);
     await this.db.updateTable('client').set(row).where('id', '=', id).execute();
+    this.changes.changed(id);
   }
 
   async list(page: { limit: number; offset: number }): Promise<ClientRecord[]> {

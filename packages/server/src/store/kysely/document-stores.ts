@@ -16,14 +16,20 @@ import type {
   SessionFilter,
   SessionStore,
 } from '../store.js';
+import type { StoreChanges } from '../store-changes.js';
 
 /** Records kept whole as JSON in `data`; a few columns are copied out to filter and index on. */
 
 export class KyselySessionStore implements SessionStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changes: StoreChanges,
+  ) {}
 
+  // A session belongs to its client: writes are recorded under the client's id (StoreChanges).
   async insert(session: SessionRecord): Promise<void> {
     await this.db.insertInto('session').values(sessionRow(session)).execute();
+    this.changes.changed(session.clientId);
   }
 
   async findById(id: string): Promise<SessionRecord | null> {
@@ -34,6 +40,7 @@ export class KyselySessionStore implements SessionStore {
   async update(session: SessionRecord): Promise<void> {
     const { id, ...row } = sessionRow(session);
     await this.db.updateTable('session').set(row).where('id', '=', id).execute();
+    this.changes.changed(session.clientId);
   }
 
   async list(filter: SessionFilter, page = { limit: 500, offset: 0 }): Promise<SessionRecord[]> {
@@ -79,6 +86,7 @@ export class KyselyAttemptStore<T extends SignInRecord | SignUpRecord> implement
   constructor(
     private readonly db: Kysely<Database>,
     private readonly table: 'sign_in_attempt' | 'sign_up_attempt',
+    private readonly changes: StoreChanges,
   ) {}
 
   async insert(attempt: T): Promise<void> {
@@ -92,6 +100,7 @@ export class KyselyAttemptStore<T extends SignInRecord | SignUpRecord> implement
         data: JSON.stringify(attempt),
       })
       .execute();
+    this.changes.changed(attempt.clientId);
   }
 
   async findById(id: string): Promise<T | null> {
@@ -105,6 +114,7 @@ export class KyselyAttemptStore<T extends SignInRecord | SignUpRecord> implement
       .set({ updated_at: attempt.updatedAt, data: JSON.stringify(attempt) })
       .where('id', '=', attempt.id)
       .execute();
+    this.changes.changed(attempt.clientId);
   }
 }
 

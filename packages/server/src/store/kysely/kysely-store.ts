@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { SignInRecord, SignUpRecord } from '../records.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
+import { createStoreChanges, createTransactionChanges, type StoreChanges } from '../store-changes.js';
+import type { WebhookStore } from '../webhook-store.js';
 import { asUniqueViolation } from '../unique-violation.js';
 import { KyselyClientStore } from './client-store.js';
 import {
@@ -12,8 +14,10 @@ import {
   KyselySessionStore,
 } from './document-stores.js';
 import { KyselyInstanceStore } from './instance-store.js';
+import { KyselyOrganizationStores } from './organization-stores.js';
 import { KyselySecretKeyStore, KyselySigningKeyStore } from './key-stores.js';
 import { KyselyUserStore } from './user-store.js';
+import { createWebhookStore } from './webhook-stores.js';
 
 /** The one Store implementation: Kysely over SQLite or PostgreSQL. */
 export class KyselyStore implements Store {
@@ -28,29 +32,39 @@ export class KyselyStore implements Store {
   readonly jwtTemplates: KyselyJWTTemplateStore;
   readonly emails: KyselyEmailMessageStore;
   readonly handshakeNonces: KyselyHandshakeNonceStore;
+  readonly organizations: KyselyOrganizationStores;
+  readonly webhooks: WebhookStore;
 
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: 'sqlite' | 'postgres',
     private readonly inTransaction = false,
+    readonly changes: StoreChanges = createStoreChanges(),
   ) {
     this.instance = new KyselyInstanceStore(db);
     this.signingKeys = new KyselySigningKeyStore(db);
     this.secretKeys = new KyselySecretKeyStore(db);
-    this.users = new KyselyUserStore(db, dialect);
-    this.clients = new KyselyClientStore(db);
-    this.sessions = new KyselySessionStore(db);
-    this.signIns = new KyselyAttemptStore<SignInRecord>(db, 'sign_in_attempt');
-    this.signUps = new KyselyAttemptStore<SignUpRecord>(db, 'sign_up_attempt');
+    this.users = new KyselyUserStore(db, dialect, changes);
+    this.clients = new KyselyClientStore(db, changes);
+    this.sessions = new KyselySessionStore(db, changes);
+    this.signIns = new KyselyAttemptStore<SignInRecord>(db, 'sign_in_attempt', changes);
+    this.signUps = new KyselyAttemptStore<SignUpRecord>(db, 'sign_up_attempt', changes);
     this.jwtTemplates = new KyselyJWTTemplateStore(db);
     this.emails = new KyselyEmailMessageStore(db);
     this.handshakeNonces = new KyselyHandshakeNonceStore(db);
+    this.organizations = new KyselyOrganizationStores(db as Kysely<unknown>);
+    this.webhooks = createWebhookStore(db, dialect);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
+    const changes = createTransactionChanges(this.changes);
     try {
-      return await this.db.transaction().execute((trx) => work(new KyselyStore(trx, this.dialect, true)));
+      const result = await this.db
+        .transaction()
+        .execute((trx) => work(new KyselyStore(trx, this.dialect, true, changes)));
+      changes.replay();
+      return result;
     } catch (error) {
       throw asUniqueViolation(error) ?? error;
     }

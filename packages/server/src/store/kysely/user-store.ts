@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { IdentifierRecord, UserFilter, UserPage, UserRecord } from '../records.js';
 import type { Database } from '../schema.js';
 import type { IdentifierKind, NewUser, UserStore } from '../store.js';
+import type { StoreChanges } from '../store-changes.js';
 import { applyUserFilter } from './user-filter.js';
 import {
   assembleUser,
@@ -30,6 +31,7 @@ export class KyselyUserStore implements UserStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
+    private readonly changes: StoreChanges,
   ) {}
 
   async insert(user: NewUser): Promise<void> {
@@ -52,6 +54,7 @@ export class KyselyUserStore implements UserStore {
         .execute();
     }
     if (user.password) await this.setPassword(user.fields.id, user.password);
+    this.changes.changed(user.fields.id);
   }
 
   async findById(id: string): Promise<UserRecord | null> {
@@ -92,11 +95,13 @@ export class KyselyUserStore implements UserStore {
     const row = userFieldsToRow(fields);
     if (Object.keys(row).length === 0) return (await this.findById(id)) !== null;
     const result = await this.db.updateTable('user').set(row).where('id', '=', id).executeTakeFirst();
+    this.changes.changed(id);
     return Number(result.numUpdatedRows) > 0;
   }
 
   async setPassword(userId: string, password: NewUser['password']): Promise<void> {
     await this.db.deleteFrom('password').where('user_id', '=', userId).execute();
+    this.changes.changed(userId);
     if (!password) return;
     await this.db
       .insertInto('password')
@@ -106,6 +111,7 @@ export class KyselyUserStore implements UserStore {
 
   async delete(id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('user').where('id', '=', id).executeTakeFirst();
+    this.changes.changed(id);
     return Number(result.numDeletedRows) > 0;
   }
 
@@ -129,6 +135,7 @@ export class KyselyUserStore implements UserStore {
 
   async insertIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<void> {
     const { value, ...row } = identifierToRow(identifier);
+    this.changes.changed(identifier.userId);
     if (kind === 'email_address') {
       await this.db
         .insertInto('email_address')
@@ -145,6 +152,7 @@ export class KyselyUserStore implements UserStore {
   async updateIdentifier(kind: IdentifierKind, identifier: IdentifierRecord): Promise<boolean> {
     // The owner and creation time never change.
     const { value, id, user_id: _userId, created_at: _createdAt, ...row } = identifierToRow(identifier);
+    this.changes.changed(identifier.userId);
     const result =
       kind === 'email_address'
         ? await this.db
@@ -162,6 +170,8 @@ export class KyselyUserStore implements UserStore {
 
   async deleteIdentifier(kind: IdentifierKind, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom(kind).where('id', '=', id).executeTakeFirst();
+    // Only the identifier's id is known here: every cached user counts as changed (rare).
+    this.changes.changedAny();
     return Number(result.numDeletedRows) > 0;
   }
 

@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as frontendAPI from './0002-frontend-api.js';
 import * as emailVerifications from './0003-email-verifications.js';
+import * as webhooksOutbox from './0004-webhooks-outbox.js';
+import * as organizations from './0005-organizations.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -11,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-frontend-api': frontendAPI,
   '0003-email-verifications': emailVerifications,
+  '0004-webhooks-outbox': webhooksOutbox,
+  '0005-organizations': organizations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,4 @@
+import { type ClientState, loadClientState } from '../../../domain/clients/client-state.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import type { ClientRecord, InstanceSettings, SessionRecord, UserRecord } from '../../../store/records.js';
 import type { Store } from '../../../store/store.js';
@@ -5,35 +6,37 @@ import { toSessionJSON } from './session-json.js';
 import { toSignInJSON } from './sign-in-json.js';
 import { toSignUpJSON } from './sign-up-json.js';
 
+export interface ClientJSONOptions {
+  /** Mints (or reuses) the active session's token, sent as its `last_active_token`. */
+  tokenFor?: (session: SessionRecord, user: UserRecord) => Promise<string>;
+}
+
 /**
  * The full, current client — returned with every Frontend API mutation, because clerk-js derives its
- * signed-in state from it (PROTOCOL.md §2.1, Appendix A).
+ * signed-in state from it (PROTOCOL.md §2.1, Appendix A). Reads the client's state from the store.
  */
 export async function toClientJSON(
   store: Store,
   client: ClientRecord,
   settings: InstanceSettings,
   now: number,
-  options: { tokenFor?: (session: SessionRecord, user: UserRecord) => Promise<string> } = {},
+  options: ClientJSONOptions = {},
 ) {
-  const sessions = (await store.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] })).filter(
-    (session) => isSessionLive(session, now),
-  );
-  const users = new Map<string, UserRecord>();
-  for (const session of sessions) {
-    if (!users.has(session.userId)) {
-      const user = await store.users.findById(session.userId);
-      if (user) users.set(user.id, user);
-    }
-  }
-  const signIn = client.signInId ? await store.signIns.findById(client.signInId) : null;
-  const signUp = client.signUpId ? await store.signUps.findById(client.signUpId) : null;
-  const signInUser = signIn?.userId ? (users.get(signIn.userId) ?? (await store.users.findById(signIn.userId))) : null;
-  const liveSessions = sessions.filter((session) => users.has(session.userId));
-  const lastActive = liveSessions.some((session) => session.id === client.lastActiveSessionId)
-    ? client.lastActiveSessionId
-    : null;
-  const activeSession = liveSessions.find((session) => session.id === lastActive);
+  return clientStateToJSON(await loadClientState(store, client), settings, now, options);
+}
+
+/** The client JSON from an already loaded (possibly cached) client state. */
+export async function clientStateToJSON(
+  state: ClientState,
+  settings: InstanceSettings,
+  now: number,
+  options: ClientJSONOptions = {},
+) {
+  const { client, users, signIn, signUp } = state;
+  const liveSessions = state.sessions.filter((session) => isSessionLive(session, now) && users.has(session.userId));
+  const activeSession = liveSessions.find((session) => session.id === client.lastActiveSessionId);
+  const lastActive = activeSession ? client.lastActiveSessionId : null;
+  const signInUser = signIn?.userId ? (users.get(signIn.userId) ?? null) : null;
   const activeToken =
     activeSession && options.tokenFor
       ? await options.tokenFor(activeSession, users.get(activeSession.userId) as UserRecord)

@@ -4,8 +4,23 @@ import { toUserJSON } from '../../bapi/user-json.js';
 /**
  * The user as the browser sees it: the Backend API shape minus everything only a server may read.
  * `private_metadata` never leaves through the Frontend API (a test holds every response to that).
+ * What remains does not depend on `now`, so it is built once per user record (records are never
+ * mutated; a changed user is a new record) — the client JSON of every `GET /v1/client` embeds it.
+ * The result is shared: serialise it, never modify it.
  */
-export function toFrontendUserJSON(user: UserRecord, now: number) {
+export function toFrontendUserJSON(user: UserRecord, now: number): FrontendUserJSON {
+  let json = frontendUserJSONs.get(user);
+  if (!json) {
+    json = buildFrontendUserJSON(user, now);
+    frontendUserJSONs.set(user, json);
+  }
+  return json;
+}
+
+type FrontendUserJSON = ReturnType<typeof buildFrontendUserJSON>;
+const frontendUserJSONs = new WeakMap<UserRecord, FrontendUserJSON>();
+
+function buildFrontendUserJSON(user: UserRecord, now: number) {
   const {
     private_metadata: _private,
     banned: _banned,

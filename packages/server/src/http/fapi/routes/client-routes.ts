@@ -6,10 +6,15 @@ import { CURRENT_CLIENT, fapiRoute } from '../fapi-route.js';
 import { toClientJSON } from '../resources/client-json.js';
 
 /** `GET /v1/client`: the browser's client, created lazily so the first page load gets its cookie. */
-const getClient = fapiRoute('GET', '/client', async (context) => {
-  await context.requireClient();
-  return { response: CURRENT_CLIENT };
-});
+const getClient = fapiRoute(
+  'GET',
+  '/client',
+  async (context) => {
+    await context.requireClient();
+    return { response: CURRENT_CLIENT };
+  },
+  { cachedClient: true },
+);
 
 /** `POST`/`PUT /v1/client`: a fresh client (clerk-js's `client.create()`). */
 const createClientRoute = fapiRoute('POST', '/client', async (context) => {

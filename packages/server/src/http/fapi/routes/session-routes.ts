@@ -1,16 +1,22 @@
 import { z } from 'zod';
 import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
+import { requireOrganizationAccess } from '../../../domain/organizations/organization-access.js';
 import { touchSession } from '../../../domain/sessions/touch-session.js';
 import { LatchAPIError } from '../../../errors.js';
 import type { SessionRecord } from '../../../store/records.js';
 import type { FapiContext } from '../fapi-context.js';
-import { fapiRoute, notFoundError, parseFields } from '../fapi-route.js';
+import { type FapiRoute, fapiRoute, notFoundError, parseFields } from '../fapi-route.js';
 import { toSessionJSON } from '../resources/session-json.js';
 import { sessionTokenFor } from '../session-token-for.js';
 
-/** A session of *this* client; another client's sessions do not exist from here. */
+/**
+ * A session of *this* client; another client's sessions do not exist from here. On cached-client
+ * routes an active or pending session comes from the client state; anything else is read from the store.
+ */
 export async function requireOwnSession(context: FapiContext, sessionId: string): Promise<SessionRecord> {
+  const known = context.clientState?.sessions.find((candidate) => candidate.id === sessionId);
+  if (known) return known;
   const session = context.client ? await context.app.store.sessions.findById(sessionId) : null;
   if (!session || session.clientId !== context.client?.id) throw notFoundError('session');
   return session;
@@ -50,20 +56,15 @@ const touch = fapiRoute('POST', '/client/sessions/:session_id/touch', async (con
   const body = parseFields(TouchBody, context.body);
   const session = await requireLiveSession(context, session_id as string);
   if (body.active_organization_id) {
-    // Organizations arrive with their own resource; until then only the personal account exists.
-    throw LatchAPIError.single(
-      404,
-      'resource_not_found',
-      'not found',
-      'No such organization.',
-      'active_organization_id',
-    );
+    // Only an organization the session's user belongs to can become active (404 otherwise, as Clerk).
+    await requireOrganizationAccess(context.app.store, body.active_organization_id, session.userId);
   }
   const touched = await touchSession(
     context.app.store,
     session,
     context.app.instance.settings.sessions,
-    body.active_organization_id === '' ? { activeOrganizationId: null } : {},
+    // '' (a form's null) = the personal account.
+    body.active_organization_id === undefined ? {} : { activeOrganizationId: body.active_organization_id || null },
     context.now,
   );
   context.app.tokenCache.forgetSession(session.id);
@@ -79,20 +80,18 @@ const TokenBody = z.object({
 
 /**
  * `POST /v1/client/sessions/{id}/tokens` — the hot path: every open tab asks about every 45 s.
- * A token minted for the same session, origin and organization in the last few seconds is reused;
+ * The client, session and user come from the client-state cache (no query when it is fresh); a token
+ * minted for the same session, origin and organization in the last few seconds is reused;
  * `last_active_at` is written at most once a minute.
  */
-const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', async (context, { session_id }) => {
+const tokensHandler: FapiRoute['handle'] = async (context, { session_id }) => {
   const body = parseFields(TokenBody, context.body);
   const { app, now } = context;
   const session = await requireLiveSession(context, session_id as string);
   if (body.organization_id) {
     throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'organization_id');
   }
-  const cacheKey = `${session.id}|${context.origin ?? ''}|`;
-  const cached = context.url.searchParams.get('debug') === 'skip_cache' ? null : app.tokenCache.get(cacheKey, now);
-  if (cached) return { response: { object: 'token', jwt: cached }, envelope: false };
-  const user = await app.store.users.findById(session.userId);
+  const user = context.clientState?.users.get(session.userId) ?? (await app.store.users.findById(session.userId));
   if (!user || user.banned) {
     throw LatchAPIError.single(
       401,
@@ -101,11 +100,14 @@ const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', async (c
       'Sign in again to continue.',
     );
   }
-  const settings = app.instance.settings.sessions;
-  const jwt = await sessionTokenFor(app, session, user, context.origin, now, { skipCache: true });
-  if (now - session.lastActiveAt > 60_000) await touchSession(app.store, session, settings, {}, now);
+  const skipCache = context.url.searchParams.get('debug') === 'skip_cache';
+  const jwt = await sessionTokenFor(app, session, user, context.origin, now, { skipCache });
+  if (now - session.lastActiveAt > 60_000) {
+    await touchSession(app.store, session, app.instance.settings.sessions, {}, now);
+  }
   return { response: { object: 'token', jwt }, envelope: false };
-});
+};
+const tokens = fapiRoute('POST', '/client/sessions/:session_id/tokens', tokensHandler, { cachedClient: true });
 
 const endOrRemove = (action: 'end' | 'remove') =>
   fapiRoute('POST', `/client/sessions/:session_id/${action}`, async (context, { session_id }) => {

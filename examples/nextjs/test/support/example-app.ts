@@ -1,0 +1,172 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PUBLISHABLE_KEY } from '../../../../e2e/clerk-compat/support/latch.js';
+
+/** examples/nextjs, an npm workspace (its packages, @latch/* included, are symlinked at the root). */
+export const APP_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
+const requireFromApp = createRequire(join(APP_DIR, 'package.json'));
+const NEXT_BIN = requireFromApp.resolve('next/dist/bin/next');
+const TSC_BIN = createRequire(join(ROOT_DIR, 'package.json')).resolve('typescript/bin/tsc');
+const STAMP_FILE = join(APP_DIR, '.next', 'latch-build-stamp');
+/** The SDK packages the app bundles from their `dist/`: a change there needs a new `next build`. */
+const SDK_DIST_DIRS = ['backend', 'js', 'react', 'nextjs'].map((name) => join(ROOT_DIR, 'packages', name, 'dist'));
+
+/**
+ * Settings `next build` inlines (`NEXT_PUBLIC_*`): constant, so one build serves every run. The key is
+ * the e2e suite's fixed production key (Frontend API host `clerk.latch.test`, never resolved: the
+ * browser only talks to the app's `/__latch` proxy).
+ */
+export const BUILD_ENV: Readonly<Record<string, string>> = {
+  NEXT_PUBLIC_LATCH_PUBLISHABLE_KEY: PUBLISHABLE_KEY,
+  NEXT_PUBLIC_LATCH_SIGN_IN_URL: '/sign-in',
+  NEXT_PUBLIC_LATCH_SIGN_UP_URL: '/sign-up',
+  NEXT_PUBLIC_LATCH_SIGN_IN_FALLBACK_REDIRECT_URL: '/dashboard',
+  NEXT_PUBLIC_LATCH_SIGN_UP_FALLBACK_REDIRECT_URL: '/dashboard',
+};
+
+/** Per-run settings, read by the server at run time: where Latch is and its secret key. */
+export function runtimeEnv(latchURL: string, secretKey: string): Record<string, string> {
+  // `${LATCH_API_URL}/v1/...` is the Backend API; the proxy forwards to the same origin's `/v1/...`.
+  return { LATCH_SECRET_KEY: secretKey, LATCH_API_URL: `${latchURL}/api` };
+}
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(NODE_ENV$|VITEST|LATCH_|CLERK_|NEXT_PUBLIC_|__NEXT|TEST$)/.test(name)) continue;
+    env[name] = value;
+  }
+  return { ...env, NEXT_TELEMETRY_DISABLED: '1', ...BUILD_ENV, ...extra };
+}
+
+/**
+ * The SDK packages' `dist/` (incremental `tsc -b`: seconds when nothing changed). Type errors do not
+ * stop it: `tsc -b` still emits every project, and a type error elsewhere in the tree (the typecheck
+ * step reports those) should not fail a browser test of code that runs fine.
+ */
+export function buildPackages(): void {
+  try {
+    execFileSync(process.execPath, [TSC_BIN, '-b', join(ROOT_DIR, 'packages', 'nextjs')], {
+      cwd: ROOT_DIR,
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const output = String((error as { stdout?: Buffer }).stdout ?? '');
+    if (!/error TS\d+/.test(output)) throw error;
+    console.warn(
+      `tsc -b packages/nextjs reported type errors (the packages were still emitted):\n${output.slice(0, 2_000)}`,
+    );
+  }
+}
+
+function buildStamp(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string, base: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (['.next', 'node_modules', 'next-env.d.ts', 'tsconfig.tsbuildinfo', 'test'].includes(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path, base);
+      else
+        hash
+          .update(`${relative(base, path)}\0`)
+          .update(readFileSync(path))
+          .update('\0');
+    }
+  };
+  walk(APP_DIR, APP_DIR);
+  for (const dist of SDK_DIST_DIRS) if (existsSync(dist)) walk(dist, ROOT_DIR);
+  for (const name of ['next', 'react', 'react-dom']) hash.update(`${name}@${installedVersion(name)}\0`);
+  hash.update(JSON.stringify(BUILD_ENV));
+  return hash.digest('hex');
+}
+
+function installedVersion(name: string): string {
+  return (JSON.parse(readFileSync(requireFromApp.resolve(`${name}/package.json`), 'utf8')) as { version: string })
+    .version;
+}
+
+/** `tsc -b` of the SDKs, then `next build` unless `.next` holds a build of the same inputs. Returns whether it built. */
+export async function buildApp(timeoutMs = 240_000): Promise<boolean> {
+  buildPackages();
+  const stamp = buildStamp();
+  if (
+    existsSync(join(APP_DIR, '.next', 'BUILD_ID')) &&
+    existsSync(STAMP_FILE) &&
+    readFileSync(STAMP_FILE, 'utf8') === stamp
+  ) {
+    return false;
+  }
+  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: APP_DIR, env: childEnv({}), stdio: 'pipe' });
+  const output = collectOutput(child);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`next build took over ${timeoutMs} ms:\n${output()}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (exitCode) => {
+      clearTimeout(timer);
+      resolve(exitCode);
+    });
+  });
+  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
+  writeFileSync(STAMP_FILE, stamp);
+  return true;
+}
+
+export interface RunningApp {
+  url: string;
+  pid: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `next start` on loopback, run with node directly so the PID we stop is the server itself. */
+export async function startApp(port: number, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', 'localhost'], {
+    cwd: APP_DIR,
+    env: childEnv(env),
+    stdio: 'pipe',
+  });
+  const output = collectOutput(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(killer);
+  };
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  while (true) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    try {
+      await fetch(`${url}/favicon.ico`);
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  return { url, pid: child.pid as number, output, stop };
+}
+
+function collectOutput(child: ChildProcess): () => string {
+  let text = '';
+  const append = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    if (text.length > 200_000) text = text.slice(-100_000);
+  };
+  child.stdout?.on('data', append);
+  child.stderr?.on('data', append);
+  return () => text;
+}

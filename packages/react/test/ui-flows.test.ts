@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, signInThroughUI, startUIHarness, type UIHarness } from './support/ui-harness.js';
+
+/**
+ * The components' flows end to end, in Chromium, against a real Latch and a real SMTP mailbox:
+ * everything through the UI, as a user would (labels and roles, not test ids).
+ */
+describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)', (database) => {
+  let h: UIHarness;
+  beforeAll(async () => {
+    h = await startUIHarness(database);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('signs up with the emailed code, then uses the UserButton menu (custom items, keyboard) and signs out', async () => {
+    const email = `new-${database}@example.com`;
+    const page = await h.open('/sign-up');
+    await expect.poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
+    await page.getByLabel('First name').fill('Ada');
+    await page.getByLabel('Last name').fill('Lovelace');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Verify your email' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/sign-up/verify-email-address');
+    const code = await h.latch.codeFor(email);
+    // Six digits submit the form by themselves.
+    await page.getByLabel('Verification code').fill(code);
+    await page.waitForURL(`${h.app.origin}/home`);
+    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+
+    const trigger = page.getByRole('button', { name: /Open user menu: Ada Lovelace/ });
+    await trigger.click();
+    const menu = page.getByRole('menu');
+    const items = await menu.getByRole('menuitem').allTextContents();
+    // The app's order: a custom link, the built-in "Manage account", a custom action, "Sign out".
+    expect(items.map((text) => text.replace(/^[?!]/, ''))).toEqual(['Help center', 'Manage account', 'Ping', 'Sign out']);
+    expect(await page.getByRole('menuitem', { name: 'Help center' }).getAttribute('href')).toBe('/help');
+    // Keyboard: focus starts on the first item, arrows move, Escape closes and returns to the trigger.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Help center');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Manage account');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.title()).toBe('pinged');
+    await trigger.click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await trigger.evaluate((node) => node === document.activeElement)).toBe(true);
+
+    // "Manage account" opens UserProfile in a modal dialog.
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Manage account' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL(`${h.app.origin}/sign-in`);
+    await page.context().close();
+  });
+
+  it('puts server errors on the field named by meta.param_name, then signs in with the password', async () => {
+    const email = `errors-${database}@example.com`;
+    await h.latch.createUser(email);
+    const page = await h.open('/sign-in');
+    const identifier = page.getByLabel('Email address');
+    await identifier.fill(`nobody-${database}@example.com`);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect.poll(() => identifier.getAttribute('aria-invalid')).toBe('true');
+    const identifierError = await identifier.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${identifierError}"]`).textContent()).toBe('Couldn’t find your account.');
+    // Focus lands on the field in error.
+    expect(await identifier.evaluate((node) => node === document.activeElement)).toBe(true);
+
+    await identifier.fill(email);
+    expect(await identifier.getAttribute('aria-invalid')).toBeNull();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    expect(await page.getByText(email).isVisible()).toBe(true);
+    const password = page.getByLabel('Password', { exact: true });
+    await password.fill('not-the-password-at-all');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+    const passwordError = await password.getAttribute('aria-describedby');
+    const errorText = page.locator(`[id="${passwordError}"]`);
+    expect(await errorText.textContent()).toMatch(/^Password is incorrect/);
+    // The message sits in a live region, so it is announced when it appears.
+    expect(await errorText.evaluate((node) => node.parentElement?.getAttribute('aria-live'))).toBe('polite');
+    expect(new URL(page.url()).pathname).toBe('/sign-in/factor-one');
+
+    await password.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.waitForURL(`${h.app.origin}/home`);
+    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await page.context().close();
+  });
+
+  it('signs in with the keyboard only', async () => {
+    const email = `keyboard-${database}@example.com`;
+    await h.latch.createUser(email);
+    const page = await h.open('/sign-in');
+    // The identifier field has focus on arrival; Tab order then reaches the primary button.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('identifier');
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Continue');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${h.app.origin}/home`);
+    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await page.context().close();
+  });
+
+  it('resets a forgotten password with the emailed code', async () => {
+    const email = `forgot-${database}@example.com`;
+    const newPassword = 'a-brand-new-passphrase-77';
+    await h.latch.createUser(email);
+    const page = await h.open('/sign-in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: 'Forgot password?' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Reset password' }).isVisible()).toBe(true);
+    await page.getByLabel('Reset password code').fill(await h.latch.codeFor(email));
+    await expect.poll(() => page.getByRole('heading', { name: 'Set new password' }).isVisible()).toBe(true);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirm password', { exact: true }).fill('something-else-entirely');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    const confirm = page.getByLabel('Confirm password', { exact: true });
+    await expect.poll(() => confirm.getAttribute('aria-invalid')).toBe('true');
+    await confirm.fill(newPassword);
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.waitForURL(`${h.app.origin}/home`);
+    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await page.context().close();
+
+    // The new password is the one that works now.
+    const again = await h.open('/sign-in');
+    await signInThroughUI(again, h.app.origin, email, newPassword);
+    await again.context().close();
+  });
+
+  it('edits the profile: name, a new verified email, the password, and revokes another device', async () => {
+    const email = `profile-${database}@example.com`;
+    await h.latch.createUser(email);
+    const other = await h.open('/sign-in');
+    await signInThroughUI(other, h.app.origin, email);
+    const page = await h.open('/sign-in');
+    await signInThroughUI(page, h.app.origin, email);
+    await page.goto(`${h.app.origin}/user`);
+
+    await page.getByRole('button', { name: 'Update profile' }).click();
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByLabel('Last name').fill('Hopper');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('profile-name').textContent()).toBe('Grace Hopper');
+
+    const added = `second-${database}@example.com`;
+    await page.getByRole('button', { name: 'Add email address' }).click();
+    await page.getByRole('textbox', { name: 'Email address', exact: true }).fill(added);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('Verification code').fill(await h.latch.codeFor(added));
+    const row = page.locator(`[data-email="${added}"]`);
+    await expect.poll(() => row.isVisible()).toBe(true);
+    await expect.poll(() => row.getByText('Unverified').count()).toBe(0);
+    await expect.poll(() => row.getByRole('button', { name: 'Set as primary' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Security' }).click();
+    expect(new URL(page.url()).pathname).toBe('/user/security');
+    await page.getByRole('button', { name: 'Update password' }).click();
+    await page.getByLabel('Current password', { exact: true }).fill('wrong-current-password');
+    await page.getByLabel('New password', { exact: true }).fill('another-fresh-passphrase-19');
+    await page.getByLabel('Confirm password', { exact: true }).fill('another-fresh-passphrase-19');
+    // Keep the other device signed in for the revoke step below.
+    await page.getByLabel('Sign out of all other devices').uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    const current = page.getByLabel('Current password', { exact: true });
+    await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true');
+    await current.fill(PASSWORD);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByText('Your password was updated.').isVisible()).toBe(true);
+
+    const devices = page.locator('.latch-activeDevice');
+    await expect.poll(() => devices.count()).toBe(2);
+    await page.getByRole('button', { name: 'Sign out of device' }).click();
+    await expect.poll(() => devices.count()).toBe(1);
+    expect(await devices.first().getByText('This device').isVisible()).toBe(true);
+
+    await other.goto(`${h.app.origin}/home`);
+    await expect.poll(() => other.locator('#home-state').textContent()).toBe('signed-out');
+    await other.context().close();
+    await page.context().close();
+  });
+});

@@ -1,0 +1,39 @@
+import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
+
+/**
+ * What the Frontend API's hot paths need about one browser: the client, its active and pending
+ * sessions, their users, and the sign-in / sign-up in progress. `GET /v1/client`, the client in every
+ * response envelope and token refreshes are all built from it.
+ */
+export interface ClientState {
+  client: ClientRecord;
+  /** Stored as active or pending, newest first; whether each is still live depends on `now` (`isSessionLive`). */
+  sessions: SessionRecord[];
+  /** The sessions' users and the sign-in's user, by id. A deleted user is simply absent. */
+  users: Map<string, UserRecord>;
+  signIn: SignInRecord | null;
+  signUp: SignUpRecord | null;
+}
+
+/** Reads a client's state from the store (on a cache miss, or where the freshest data is required). */
+export async function loadClientState(store: Store, client: ClientRecord): Promise<ClientState> {
+  const [sessions, signIn, signUp] = await Promise.all([
+    store.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] }),
+    client.signInId ? store.signIns.findById(client.signInId) : null,
+    client.signUpId ? store.signUps.findById(client.signUpId) : null,
+  ]);
+  const userIds = new Set(sessions.map((session) => session.userId));
+  if (signIn?.userId) userIds.add(signIn.userId);
+  const users = new Map<string, UserRecord>();
+  for (const userId of userIds) {
+    const user = await store.users.findById(userId);
+    if (user) users.set(user.id, user);
+  }
+  return { client, sessions, users, signIn, signUp };
+}
+
+/** The ids a state was built from: a write to any of them (StoreChanges) makes a cached copy stale. */
+export function clientStateDependencies(state: ClientState): string[] {
+  return [state.client.id, ...state.users.keys()];
+}

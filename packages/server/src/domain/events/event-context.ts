@@ -1,0 +1,57 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Store } from '../../store/store.js';
+import { hashSecretKey } from '../keys/secret-keys.js';
+import type { EventContext } from './record-event.js';
+
+/**
+ * What the HTTP edge knows about the request being served, for events recorded while serving it.
+ * Carried in AsyncLocalStorage so that every domain function that records an event (dozens, deep in
+ * sign-up, `/v1/me`, the mailer's hooks) gets the caller's address without threading a parameter
+ * through each signature; an explicit `context` passed to `recordEvent` always wins.
+ */
+export interface RequestOrigin {
+  surface: 'backend_api' | 'frontend_api' | 'other';
+  clientIp: string | null;
+  userAgent: string | null;
+  /** The bearer secret key of a Backend API call, to name the key as the actor. */
+  secretKey: string | null;
+  /** Resolved once per request: several events in one request look the key up once. */
+  apiKeyId?: Promise<string | null>;
+}
+
+const origins = new AsyncLocalStorage<RequestOrigin>();
+
+/** Runs `work` with `origin` as the ambient request for any event recorded inside it. */
+export function runWithRequestOrigin<T>(origin: RequestOrigin, work: () => T): T {
+  return origins.run(origin, work);
+}
+
+/**
+ * The context of an event recorded now: the caller's own, or one derived from the ambient request.
+ * Backend API calls are made by a secret key; Frontend API calls by the signed-in user the event is
+ * about (its `user_id`, or the user itself); anything else (workers) by the system.
+ */
+export async function resolveEventContext(
+  store: Store,
+  data: Record<string, unknown>,
+  given: EventContext | undefined,
+): Promise<EventContext> {
+  const origin = origins.getStore();
+  const httpRequest =
+    given?.httpRequest ?? (origin ? { clientIp: origin.clientIp, userAgent: origin.userAgent } : undefined);
+  if (given?.actor) return { actor: given.actor, httpRequest };
+  if (origin?.surface === 'backend_api') {
+    origin.apiKeyId ??= apiKeyIdOf(store, origin.secretKey);
+    return { actor: { type: 'api_key', id: await origin.apiKeyId }, httpRequest };
+  }
+  if (origin?.surface === 'frontend_api') {
+    const userId = typeof data.user_id === 'string' ? data.user_id : data.object === 'user' ? data.id : null;
+    return { actor: { type: 'user', id: typeof userId === 'string' ? userId : null }, httpRequest };
+  }
+  return { actor: { type: 'system', id: null }, httpRequest };
+}
+
+async function apiKeyIdOf(store: Store, secretKey: string | null): Promise<string | null> {
+  if (!secretKey) return null;
+  return (await store.secretKeys.findActiveByHash(hashSecretKey(secretKey)))?.id ?? null;
+}

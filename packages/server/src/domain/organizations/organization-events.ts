@@ -1,0 +1,31 @@
+import type { Store } from '../../store/store.js';
+import { type EventContext, recordEvent } from '../events/record-event.js';
+import { OrganizationJSONBuilder } from './organization-json.js';
+
+/** Who did it and when: passed down from the HTTP layer to every organization change. */
+export interface ChangeContext {
+  now: number;
+  event?: EventContext;
+}
+
+/**
+ * Records an organization event in the transaction `tx` of the change, with the Backend API JSON
+ * of the object as it is after the change (Clerk's webhook payloads).
+ *
+ * @example
+ * await emitOrganizationEvent(tx, 'organization.created', (json) => json.organization(organization), change);
+ */
+export async function emitOrganizationEvent(
+  tx: Store,
+  type: string,
+  render: (json: OrganizationJSONBuilder) => Promise<Record<string, unknown>> | Record<string, unknown>,
+  change: ChangeContext,
+): Promise<void> {
+  const data = await render(new OrganizationJSONBuilder(tx, 'backend'));
+  await recordEvent(tx, { type, data, now: change.now, ...(change.event ? { context: change.event } : {}) });
+}
+
+/** The payload of a `*.deleted` event. */
+export function deletedObject(object: string, id: string) {
+  return { object, id, deleted: true };
+}

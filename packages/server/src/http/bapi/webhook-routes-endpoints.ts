@@ -1,0 +1,73 @@
+import { WEBHOOK_EVENT_TYPES, webhookEndpoints } from '@latch/protocol';
+import type { AppContext } from '../../app-context.js';
+import {
+  createEndpoint,
+  deleteEndpoint,
+  requireEndpoint,
+  rotateEndpointSecret,
+  setEndpointDisabled,
+  updateEndpoint,
+} from '../../domain/webhooks/manage-endpoints.js';
+import { privateNetworksAllowed } from '../../domain/webhooks/webhook-config.js';
+import { type Route, route } from './route.js';
+import { listResponse } from './sessions/list-response.js';
+import { toWebhookEndpointJSON, withCurrentSecret } from './webhook-routes-json.js';
+
+const policyOf = ({ config, instance }: AppContext) => ({
+  allowPrivateNetworks: privateNetworksAllowed(config, instance.environmentType),
+});
+
+/** `/webhooks/endpoints` CRUD, enable/disable and secret rotation. */
+export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
+  route(webhookEndpoints.listWebhookEventTypes, async () => ({ object: 'list', data: [...WEBHOOK_EVENT_TYPES] })),
+  route(webhookEndpoints.listWebhookEndpoints, async ({ query }, { store, clock }) => {
+    const [endpoints, total] = await Promise.all([
+      store.webhooks.endpoints.list({ limit: query.limit, offset: query.offset }),
+      store.webhooks.endpoints.count(),
+    ]);
+    const now = clock.now();
+    return listResponse(
+      endpoints.map((endpoint) => toWebhookEndpointJSON(endpoint, now)),
+      total,
+      query.paginated,
+    );
+  }),
+  route(webhookEndpoints.createWebhookEndpoint, async ({ body }, context) => {
+    const now = context.clock.now();
+    return withCurrentSecret(await createEndpoint(context.store, body, policyOf(context), now), now);
+  }),
+  route(webhookEndpoints.getWebhookEndpoint, async ({ params }, { store, clock }) =>
+    toWebhookEndpointJSON(await requireEndpoint(store, params.endpoint_id), clock.now()),
+  ),
+  route(webhookEndpoints.updateWebhookEndpoint, async ({ params, body }, context) => {
+    const now = context.clock.now();
+    const endpoint = await updateEndpoint(context.store, params.endpoint_id, body, policyOf(context), now);
+    return toWebhookEndpointJSON(endpoint, now);
+  }),
+  route(webhookEndpoints.deleteWebhookEndpoint, async ({ params }, { store }) => {
+    await deleteEndpoint(store, params.endpoint_id);
+    return { object: 'webhook_endpoint', id: params.endpoint_id, deleted: true };
+  }),
+  route(webhookEndpoints.disableWebhookEndpoint, async ({ params }, { store, clock }) => {
+    const now = clock.now();
+    return toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, true, now), now);
+  }),
+  route(webhookEndpoints.enableWebhookEndpoint, async ({ params }, { store, clock }) => {
+    const now = clock.now();
+    return toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, false, now), now);
+  }),
+  route(webhookEndpoints.getWebhookSecret, async ({ params }, { store }) => {
+    const endpoint = await requireEndpoint(store, params.endpoint_id);
+    return { object: 'webhook_secret', endpoint_id: endpoint.id, secret: endpoint.secrets[0]?.secret ?? '' };
+  }),
+  route(webhookEndpoints.rotateWebhookSecret, async ({ params, body }, { store, clock }) => {
+    const now = clock.now();
+    const endpoint = await rotateEndpointSecret(
+      store,
+      params.endpoint_id,
+      { secret: body.secret, overlapSeconds: body.overlap_seconds },
+      now,
+    );
+    return withCurrentSecret(endpoint, now);
+  }),
+];

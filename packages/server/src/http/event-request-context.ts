@@ -1,0 +1,33 @@
+import type { IncomingMessage } from 'node:http';
+import { type RequestOrigin, runWithRequestOrigin } from '../domain/events/event-context.js';
+
+type Fetch = (request: Request, env?: unknown, ...rest: never[]) => Response | Promise<Response>;
+
+/**
+ * Wraps the app's handler so events recorded while serving a request know who asked and from
+ * where (`event_attributes.http_request`, the audit log's actor and IP). Outermost, because it must
+ * see the raw socket; the client address follows the same trust rule as `client-address.ts`.
+ *
+ * @example
+ * serve({ fetch: withRequestOrigin(app.fetch, config.trustProxy) })
+ */
+export function withRequestOrigin<F extends Fetch>(fetch: F, trustProxy: boolean): F {
+  return ((request: Request, env?: unknown, ...rest: never[]) => {
+    const path = new URL(request.url).pathname;
+    const surface: RequestOrigin['surface'] = path.startsWith('/api/v1/')
+      ? 'backend_api'
+      : path.startsWith('/v1/')
+        ? 'frontend_api'
+        : 'other';
+    const socketAddress = (env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket?.remoteAddress;
+    const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null;
+    const origin: RequestOrigin = {
+      surface,
+      clientIp: forwarded || socketAddress || null,
+      userAgent: request.headers.get('user-agent'),
+      secretKey: surface === 'backend_api' ? bearer : null,
+    };
+    return runWithRequestOrigin(origin, () => fetch(request, env, ...rest));
+  }) as F;
+}

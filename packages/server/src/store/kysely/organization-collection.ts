@@ -1,0 +1,109 @@
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { OrganizationCollection, OrganizationPage } from '../organization-store.js';
+
+/** A filter condition on a copied-out column, or a case-insensitive substring search over several. */
+export type Condition =
+  | { column: string; equals: string }
+  | { column: string; oneOf: string[] }
+  | { search: string; columns: string[]; orIdEquals?: boolean };
+
+/** How one organization collection maps onto its table. */
+export interface CollectionSpec<T, F> {
+  table: string;
+  /** Columns copied out of the record for constraints and filters (besides `id`, `created_at`, `data`). */
+  columns(record: T): Record<string, string | number>;
+  conditions(filter: F): Condition[];
+}
+
+// Table names are dynamic here; the specs are the typed boundary.
+// biome-ignore lint/suspicious/noExplicitAny: one generic implementation serves eight tables.
+type AnyDB = Kysely<any>;
+// biome-ignore lint/suspicious/noExplicitAny: see above.
+type AnyEB = ExpressionBuilder<any, any>;
+
+/** `%` and `_` in a search term are literal characters, not wildcards. */
+function likePattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One collection over one table: the record whole as JSON in `data`, a few columns beside it.
+ *
+ * @example
+ * new KyselyOrganizationCollection(db, { table: 'organization', columns: (o) => ({ slug: o.slug }), conditions: () => [] })
+ */
+export class KyselyOrganizationCollection<T extends { id: string; createdAt: number }, F>
+  implements OrganizationCollection<T, F>
+{
+  private readonly db: AnyDB;
+
+  constructor(
+    db: Kysely<unknown>,
+    private readonly spec: CollectionSpec<T, F>,
+  ) {
+    this.db = db as AnyDB;
+  }
+
+  async insert(record: T): Promise<void> {
+    await this.db.insertInto(this.spec.table).values(this.row(record)).execute();
+  }
+
+  async findById(id: string): Promise<T | null> {
+    const row = await this.db.selectFrom(this.spec.table).select('data').where('id', '=', id).executeTakeFirst();
+    return row ? (JSON.parse(row.data as string) as T) : null;
+  }
+
+  async update(record: T): Promise<boolean> {
+    const { id, ...row } = this.row(record);
+    const result = await this.db.updateTable(this.spec.table).set(row).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom(this.spec.table).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  async list(filter: F, page: OrganizationPage = { limit: 500, offset: 0 }): Promise<T[]> {
+    const field = page.orderBy?.field ?? 'created_at';
+    const direction = page.orderBy?.direction ?? 'desc';
+    let query = this.filtered(filter).select('data');
+    query =
+      field === 'name'
+        ? query.orderBy(sql`lower(name)`, direction).orderBy('created_at', direction)
+        : query.orderBy('created_at', direction);
+    const rows = await query.orderBy('id', direction).limit(page.limit).offset(page.offset).execute();
+    return rows.map((row) => JSON.parse(row.data as string) as T);
+  }
+
+  async count(filter: F): Promise<number> {
+    const row = await this.filtered(filter)
+      .select((eb) => eb.fn.countAll<number | string>().as('count'))
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  private filtered(filter: F) {
+    let query = this.db.selectFrom(this.spec.table);
+    for (const condition of this.spec.conditions(filter)) {
+      if ('equals' in condition) query = query.where(condition.column, '=', condition.equals);
+      else if ('oneOf' in condition) {
+        // `in ()` is a syntax error; an empty set matches nothing.
+        query = query.where(condition.column, 'in', condition.oneOf.length > 0 ? condition.oneOf : ['']);
+      } else {
+        const pattern = likePattern(condition.search);
+        query = query.where((eb: AnyEB) =>
+          eb.or([
+            ...condition.columns.map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+            ...(condition.orIdEquals ? [eb('id', '=', condition.search)] : []),
+          ]),
+        );
+      }
+    }
+    return query;
+  }
+
+  private row(record: T): Record<string, string | number> {
+    return { id: record.id, created_at: record.createdAt, ...this.spec.columns(record), data: JSON.stringify(record) };
+  }
+}
