@@ -1,6 +1,10 @@
 import { createRouteMatcher, latchMiddleware } from '@latch/nextjs/server';
 import { NextResponse } from 'next/server';
 
+// Next 16 renamed middleware.ts to proxy.ts, but a proxy.ts always runs on Node.js (Next refuses a
+// `runtime` setting there); middleware.ts still works and runs in the edge runtime, which is what this
+// example demonstrates. The same `export default latchMiddleware(…)` works unchanged in a proxy.ts.
+
 /** Set by Next's edge runtime (and absent in Node.js), so the response can say where the middleware ran. */
 declare const EdgeRuntime: string | undefined;
 

@@ -195,7 +195,7 @@ describe.each(['sqlite', 'postgres'] as const)('examples/nextjs against Latch (%
       expect(response?.status()).toBe(200);
       expect(await text('#welcome')).toBe('Welcome, Ada!');
     });
-  });
+  }, 60_000);
 
   it('recovers a deleted session cookie through the handshake on the next page load', async () => {
     await step('handshake', async () => {

@@ -25,6 +25,11 @@ export interface LatchOptions {
   proxyUrl?: string;
   /** Replaces parts of the browser environment (fetch, cookies, tab channel, focus events, clock). */
   runtime?: Partial<LatchRuntime>;
+  /**
+   * Touch the active session when the tab regains focus, so an instance with an inactivity timeout
+   * keeps sessions that are in use alive (clerk-js's `touchSession`; default true).
+   */
+  touchSession?: boolean;
 }
 
 /** What listeners receive: the state after a change. */
@@ -103,11 +108,13 @@ export class Latch {
   #activeSessionId: string | null = null;
   #loading: Promise<void> | null = null;
   #navigation: NavigationOptions = {};
+  readonly #touchSession: boolean;
 
   constructor(publishableKey: string, options: LatchOptions = {}) {
     this.instanceType = parsePublishableKey(publishableKey).instanceType;
     this.publishableKey = publishableKey;
     this.proxyUrl = options.proxyUrl;
+    this.#touchSession = options.touchSession ?? true;
     // The browser defaults are built here, not at import: importing the SDK stays side-effect free.
     this.#runtime = browserRuntime(`latch:${publishableKey}`, options.runtime ?? {});
     if (options.proxyUrl?.startsWith('/') && !this.#runtime.pageUrl) {
@@ -396,7 +403,16 @@ export class Latch {
 
   /** Back to the tab (focus, visible): timers may have been throttled while it was hidden. */
   #onResume(): void {
-    if (this.loaded && this.session) void this.#tokens.refreshActive();
+    const session = this.loaded ? this.session : null;
+    if (!session) return;
+    void this.#tokens.refreshActive();
+    if (this.#touchSession) {
+      // No active_organization_id: the session's organization stays as it is.
+      const body = { intent: 'focus' };
+      this.#request({ method: 'POST', path: `/client/sessions/${session.id}/touch`, body }).catch(() => {
+        // Best effort: a failed touch changes nothing the user would notice now.
+      });
+    }
   }
 
   #onTabMessage(message: TabMessage): void {

@@ -171,6 +171,22 @@ describe.each(DATABASES)('@latch/js sign-up and sign-in flows against a real Lat
     );
   });
 
+  it('has the second-factor steps wired (the server offers no second factor yet and says so)', async () => {
+    await latch.createUser('mfa@example.com');
+    const { latch: sdk, browser } = await latch.openBrowser();
+    const signIn = await sdk.client!.signIn.create({ identifier: 'mfa@example.com' });
+    const prepared = await signIn.prepareSecondFactor({ strategy: 'totp' }).catch((error: unknown) => error);
+    const attempted = await signIn
+      .attemptSecondFactor({ strategy: 'totp', code: '123456' })
+      .catch((error: unknown) => error);
+    for (const error of [prepared, attempted]) {
+      expect(isLatchAPIResponseError(error) && error.code).toBe('strategy_for_user_invalid');
+      expect(isLatchAPIResponseError(error) && error.errors[0]?.meta?.paramName).toBe('strategy');
+    }
+    const attempt = browser.requestsTo(/attempt_second_factor$/).at(-1);
+    expect(Object.fromEntries(new URLSearchParams(attempt?.body))).toEqual({ strategy: 'totp', code: '123456' });
+  });
+
   it('surfaces Frontend API errors as typed errors with code and paramName', async () => {
     await latch.createUser('linus@example.com');
     const { latch: sdk } = await latch.openBrowser();

@@ -38,7 +38,7 @@ describe.each(DATABASES)('@latch/js organizations against a real Latch (%s)', (d
     // __session follows the switch: it holds the token of the session as it is now.
     const orgToken = await sdk.session!.getToken();
     expect(browser.appCookies.get('__session')).toBe(orgToken);
-    console.log(JSON.stringify(claimsOf(orgToken)));
+    expect(claimsOf(orgToken).sid).toBe(sdk.session?.id);
 
     await sdk.setActive({ organization: null });
     expect(new URLSearchParams(browser.requestsTo(/\/touch$/).at(-1)?.body).get('active_organization_id')).toBe('');

@@ -96,6 +96,11 @@ describe.each(DATABASES)('@latch/js session tokens, sign-out and tabs against a 
     resume();
     await vi.waitFor(() => expect(browser.requestsTo(/\/tokens$/)).toHaveLength(before + 1));
     await vi.waitFor(async () => expect(browser.appCookies.get('__session')).toBe(await sdk.session!.getToken()));
+    // Each return to the tab also touches the session (keeps it alive under an inactivity timeout).
+    const focusTouches = () =>
+      browser.requestsTo(/\/touch$/).filter((request) => new URLSearchParams(request.body).get('intent') === 'focus');
+    await vi.waitFor(() => expect(focusTouches()).toHaveLength(2));
+    expect(new URLSearchParams(focusTouches()[0]?.body).has('active_organization_id')).toBe(false);
   });
 
   it('signs out: the session ends on the server, __session is cleared, listeners hear it', async () => {

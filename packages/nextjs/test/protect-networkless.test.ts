@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAuth, latchMiddleware } from '../src/server/index.js';
+import { buildLatchProps, getAuth, latchMiddleware } from '../src/server/index.js';
 import { DOCUMENT_HEADERS, forwardedRequestHeaders, runMiddleware } from './support/run-middleware.js';
 import { createTokenIssuer, type TokenIssuer } from './support/signed-tokens.js';
 
@@ -117,6 +117,24 @@ describe('latchMiddleware with auth.protect() (networkless verification)', () =>
     expect(auth.orgRole).toBe('org:admin');
     expect(auth.has({ permission: 'org:reports:read' })).toBe(true);
     expect(await auth.getToken()).toBe(token);
+  });
+
+  it('builds Pages Router props with the auth state and a user without its private metadata', async () => {
+    const token = await issuer.sign({ ...ORG_ADMIN, sub: 'user_42' });
+    const forwarded = forwardedRequestHeaders(await call('/dashboard', token));
+    const props = buildLatchProps(
+      { headers: forwarded },
+      {
+        user: {
+          id: 'user_42',
+          firstName: 'Ada',
+          publicMetadata: { plan: 'pro' },
+          privateMetadata: { stripe: 'cus_1' },
+        },
+      },
+    );
+    expect(props.__latch_ssr_state).toMatchObject({ userId: 'user_42', sessionId: 'sess_test', orgSlug: 'acme' });
+    expect(props.__latch_ssr_state.user).toEqual({ id: 'user_42', firstName: 'Ada', publicMetadata: { plan: 'pro' } });
   });
 
   it('treats a verdict with a wrong signature as signed out, and a missing one as a setup error', async () => {

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOTS, seriousAxeViolations, signInThroughUI, startUIHarness, type UIHarness } from './support/ui-harness.js';
+import {
+  poll,
+  SCREENSHOTS,
+  seriousAxeViolations,
+  signInThroughUI,
+  startUIHarness,
+  type UIHarness,
+} from './support/ui-harness.js';
 
 /**
  * Appearance, localization and accessibility of the four components in Chromium: computed styles
@@ -18,22 +25,25 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
   });
 
   const styleOf = (page: Page, selector: string, property: string) =>
-    page.locator(selector).first().evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
+    page
+      .locator(selector)
+      .first()
+      .evaluate((node, name) => getComputedStyle(node).getPropertyValue(name), property);
 
   async function cardLoaded(page: Page) {
-    await expect.poll(() => page.locator('.latch-card').count()).toBe(1);
+    await poll(() => page.locator('.latch-card').count()).toBe(1);
   }
 
   it('shows Polish strings with localization={plPL}', async () => {
     const page = await h.open('/sign-in?locale=plPL');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Zaloguj się do Latch');
+    await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Zaloguj się do Latch');
     expect(await page.getByRole('button', { name: 'Kontynuuj' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Adres e-mail').first().isVisible()).toBe(true);
     expect(await page.getByText('Nie masz konta?').isVisible()).toBe(true);
     // Server errors by code, in Polish.
     await page.getByLabel('Adres e-mail').first().fill('nikt@example.com');
     await page.getByRole('button', { name: 'Kontynuuj' }).click();
-    await expect.poll(() => page.getByText('Nie znaleziono Twojego konta.').isVisible()).toBe(true);
+    await poll(() => page.getByText('Nie znaleziono Twojego konta.').isVisible()).toBe(true);
     await page.context().close();
   });
 
@@ -52,21 +62,41 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
     expect(await styleOf(dark, '.latch-formFieldInput', 'background-color')).toBe('rgb(47, 48, 55)');
     await dark.context().close();
 
-    const custom = await h.open('/sign-in?theme=dark&primary=%230f766e&cardBackground=rgb(1%2C%202%2C%203)&cardClass=my-button');
+    const custom = await h.open(
+      '/sign-in?theme=dark&primary=%230f766e&cardBackground=rgb(1%2C%202%2C%203)&cardClass=my-button',
+    );
     await cardLoaded(custom);
     expect(await styleOf(custom, '.latch-card', 'background-color')).toBe('rgb(1, 2, 3)');
     expect(await styleOf(custom, '.latch-formButtonPrimary', 'background-color')).toBe('rgb(15, 118, 110)');
     // colorPrimary also drives the focus ring of inputs.
     await custom.getByLabel('Email address').first().focus();
     expect(await styleOf(custom, '.latch-formFieldInput', 'border-top-color')).toBe('rgb(15, 118, 110)');
-    expect(await custom.locator('.latch-formButtonPrimary').getAttribute('class')).toBe('latch-formButtonPrimary my-button');
+    expect(await custom.locator('.latch-formButtonPrimary').getAttribute('class')).toBe(
+      'latch-formButtonPrimary my-button',
+    );
     await custom.context().close();
   });
 
   it('stable latch-<elementKey> class names on the parts', async () => {
     const page = await h.open('/sign-in');
     await cardLoaded(page);
-    for (const key of ['rootBox', 'cardBox', 'card', 'header', 'headerTitle', 'headerSubtitle', 'form', 'formField', 'formFieldLabel', 'formFieldInput', 'formButtonPrimary', 'footer', 'footerAction', 'footerActionText', 'footerActionLink']) {
+    for (const key of [
+      'rootBox',
+      'cardBox',
+      'card',
+      'header',
+      'headerTitle',
+      'headerSubtitle',
+      'form',
+      'formField',
+      'formFieldLabel',
+      'formFieldInput',
+      'formButtonPrimary',
+      'footer',
+      'footerAction',
+      'footerActionText',
+      'footerActionLink',
+    ]) {
       expect(await page.locator(`.latch-${key}`).count(), key).toBeGreaterThan(0);
     }
     await page.context().close();
@@ -75,7 +105,8 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
   for (const theme of ['light', 'dark'] as const) {
     it(`has no serious or critical axe violations, and screenshots each component (${theme})`, async () => {
       const query = theme === 'dark' ? '?theme=dark' : '';
-      const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
+      const shot = (page: Page, name: string) =>
+        page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`), fullPage: true });
 
       const signIn = await h.open(`/sign-in${query}`);
       await cardLoaded(signIn);
@@ -84,7 +115,7 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
       // With an error on screen too (error colors must keep their contrast).
       await signIn.getByLabel('Email address').first().fill(`missing-${theme}@example.com`);
       await signIn.getByRole('button', { name: 'Continue', exact: true }).click();
-      await expect.poll(() => signIn.locator('.latch-formFieldErrorText').count()).toBe(1);
+      await poll(() => signIn.locator('.latch-formFieldErrorText').count()).toBe(1);
       expect(await seriousAxeViolations(signIn)).toEqual([]);
       await shot(signIn, 'sign-in-error');
       await signIn.context().close();
@@ -102,21 +133,21 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
       await signInThroughUI(home, h.app.origin, email);
       await home.goto(`${h.app.origin}/home${query}`);
       await home.getByRole('button', { name: /Open user menu/ }).click();
-      await expect.poll(() => home.getByRole('menu').count()).toBe(1);
+      await poll(() => home.getByRole('menu').count()).toBe(1);
       expect(await seriousAxeViolations(home)).toEqual([]);
       await shot(home, 'user-button-menu');
 
       await home.goto(`${h.app.origin}/user${query}`);
-      await expect.poll(() => home.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
-      await expect.poll(() => home.locator('[data-email]').count()).toBe(1);
+      await poll(() => home.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
+      await poll(() => home.locator('[data-email]').count()).toBe(1);
       expect(await seriousAxeViolations(home)).toEqual([]);
       await shot(home, 'user-profile');
       await home.getByRole('button', { name: 'Security' }).click();
-      await expect.poll(() => home.locator('.latch-activeDevice').count()).toBe(1);
+      await poll(() => home.locator('.latch-activeDevice').count()).toBe(1);
       expect(await seriousAxeViolations(home)).toEqual([]);
       await shot(home, 'user-profile-security');
       await home.getByRole('button', { name: 'Terms' }).click();
-      expect(await home.getByText('Custom terms page').isVisible()).toBe(true);
+      await poll(() => home.getByText('Custom terms page').isVisible()).toBe(true);
       await home.context().close();
     });
   }
@@ -125,15 +156,15 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
     const page = await h.open('/home');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByRole('heading', { name: 'Sign in to Latch' }).isVisible()).toBe(true);
+    await poll(() => dialog.getByRole('heading', { name: 'Sign in to Latch' }).isVisible()).toBe(true);
     // Focus moved into the dialog, on its first field.
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('identifier');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'sign-in-modal-light.png') });
     await dialog.getByRole('button', { name: 'Sign up' }).click();
-    await expect.poll(() => dialog.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
+    await poll(() => dialog.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sign in');
     await page.context().close();
   });

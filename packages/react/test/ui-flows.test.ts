@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, signInThroughUI, startUIHarness, type UIHarness } from './support/ui-harness.js';
+import { PASSWORD, poll, signInThroughUI, startUIHarness, type UIHarness } from './support/ui-harness.js';
 
 /**
  * The components' flows end to end, in Chromium, against a real Latch and a real SMTP mailbox:
@@ -17,47 +17,52 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
   it('signs up with the emailed code, then uses the UserButton menu (custom items, keyboard) and signs out', async () => {
     const email = `new-${database}@example.com`;
     const page = await h.open('/sign-up');
-    await expect.poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
     await page.getByLabel('First name').fill('Ada');
     await page.getByLabel('Last name').fill('Lovelace');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
 
-    await expect.poll(() => page.getByRole('heading', { name: 'Verify your email' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Verify your email' }).isVisible()).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/sign-up/verify-email-address');
     const code = await h.latch.codeFor(email);
     // Six digits submit the form by themselves.
     await page.getByLabel('Verification code').fill(code);
     await page.waitForURL(`${h.app.origin}/home`);
-    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
 
     const trigger = page.getByRole('button', { name: /Open user menu: Ada Lovelace/ });
     await trigger.click();
     const menu = page.getByRole('menu');
     const items = await menu.getByRole('menuitem').allTextContents();
     // The app's order: a custom link, the built-in "Manage account", a custom action, "Sign out".
-    expect(items.map((text) => text.replace(/^[?!]/, ''))).toEqual(['Help center', 'Manage account', 'Ping', 'Sign out']);
+    expect(items.map((text) => text.replace(/^[?!]/, ''))).toEqual([
+      'Help center',
+      'Manage account',
+      'Ping',
+      'Sign out',
+    ]);
     expect(await page.getByRole('menuitem', { name: 'Help center' }).getAttribute('href')).toBe('/help');
     // Keyboard: focus starts on the first item, arrows move, Escape closes and returns to the trigger.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Help center');
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Help center');
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Manage account');
+    await poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Manage account');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.title()).toBe('pinged');
+    await poll(() => page.title()).toBe('pinged');
     await trigger.click();
     await page.keyboard.press('Escape');
-    await expect.poll(() => menu.count()).toBe(0);
+    await poll(() => menu.count()).toBe(0);
     expect(await trigger.evaluate((node) => node === document.activeElement)).toBe(true);
 
     // "Manage account" opens UserProfile in a modal dialog.
     await trigger.click();
     await page.getByRole('menuitem', { name: 'Manage account' }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
+    await poll(() => dialog.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
+    await poll(() => dialog.count()).toBe(0);
 
     await trigger.click();
     await page.getByRole('menuitem', { name: 'Sign out' }).click();
@@ -72,7 +77,7 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     const identifier = page.getByLabel('Email address');
     await identifier.fill(`nobody-${database}@example.com`);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await expect.poll(() => identifier.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => identifier.getAttribute('aria-invalid')).toBe('true');
     const identifierError = await identifier.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${identifierError}"]`).textContent()).toBe('Couldn’t find your account.');
     // Focus lands on the field in error.
@@ -81,11 +86,11 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await identifier.fill(email);
     expect(await identifier.getAttribute('aria-invalid')).toBeNull();
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    expect(await page.getByText(email).isVisible()).toBe(true);
+    await poll(() => page.locator('.latch-identityPreviewText').textContent()).toBe(email);
     const password = page.getByLabel('Password', { exact: true });
     await password.fill('not-the-password-at-all');
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
-    await expect.poll(() => password.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => password.getAttribute('aria-invalid')).toBe('true');
     const passwordError = await password.getAttribute('aria-describedby');
     const errorText = page.locator(`[id="${passwordError}"]`);
     expect(await errorText.textContent()).toMatch(/^Password is incorrect/);
@@ -96,7 +101,7 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await password.fill(PASSWORD);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.waitForURL(`${h.app.origin}/home`);
-    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
     await page.context().close();
   });
 
@@ -105,16 +110,20 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await h.latch.createUser(email);
     const page = await h.open('/sign-in');
     // The identifier field has focus on arrival; Tab order then reaches the primary button.
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('identifier');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+      .toBe('identifier');
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Continue');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('password');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
+      .toBe('password');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await page.waitForURL(`${h.app.origin}/home`);
-    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
     await page.context().close();
   });
 
@@ -126,18 +135,18 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByRole('button', { name: 'Forgot password?' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Reset password' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Reset password' }).isVisible()).toBe(true);
     await page.getByLabel('Reset password code').fill(await h.latch.codeFor(email));
-    await expect.poll(() => page.getByRole('heading', { name: 'Set new password' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Set new password' }).isVisible()).toBe(true);
     await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Confirm password', { exact: true }).fill('something-else-entirely');
     await page.getByRole('button', { name: 'Reset password' }).click();
     const confirm = page.getByLabel('Confirm password', { exact: true });
-    await expect.poll(() => confirm.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => confirm.getAttribute('aria-invalid')).toBe('true');
     await confirm.fill(newPassword);
     await page.getByRole('button', { name: 'Reset password' }).click();
     await page.waitForURL(`${h.app.origin}/home`);
-    await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
     await page.context().close();
 
     // The new password is the one that works now.
@@ -159,7 +168,7 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.getByLabel('First name').fill('Grace');
     await page.getByLabel('Last name').fill('Hopper');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByTestId('profile-name').textContent()).toBe('Grace Hopper');
+    await poll(() => page.getByTestId('profile-name').textContent()).toBe('Grace Hopper');
 
     const added = `second-${database}@example.com`;
     await page.getByRole('button', { name: 'Add email address' }).click();
@@ -167,9 +176,9 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByLabel('Verification code').fill(await h.latch.codeFor(added));
     const row = page.locator(`[data-email="${added}"]`);
-    await expect.poll(() => row.isVisible()).toBe(true);
-    await expect.poll(() => row.getByText('Unverified').count()).toBe(0);
-    await expect.poll(() => row.getByRole('button', { name: 'Set as primary' }).isVisible()).toBe(true);
+    await poll(() => row.isVisible()).toBe(true);
+    await poll(() => row.getByText('Unverified').count()).toBe(0);
+    await poll(() => row.getByRole('button', { name: 'Set as primary' }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Security' }).click();
     expect(new URL(page.url()).pathname).toBe('/user/security');
@@ -181,19 +190,19 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.getByLabel('Sign out of all other devices').uncheck();
     await page.getByRole('button', { name: 'Save' }).click();
     const current = page.getByLabel('Current password', { exact: true });
-    await expect.poll(() => current.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => current.getAttribute('aria-invalid')).toBe('true');
     await current.fill(PASSWORD);
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByText('Your password was updated.').isVisible()).toBe(true);
+    await poll(() => page.getByText('Your password was updated.').isVisible()).toBe(true);
 
     const devices = page.locator('.latch-activeDevice');
-    await expect.poll(() => devices.count()).toBe(2);
+    await poll(() => devices.count()).toBe(2);
     await page.getByRole('button', { name: 'Sign out of device' }).click();
-    await expect.poll(() => devices.count()).toBe(1);
+    await poll(() => devices.count()).toBe(1);
     expect(await devices.first().getByText('This device').isVisible()).toBe(true);
 
     await other.goto(`${h.app.origin}/home`);
-    await expect.poll(() => other.locator('#home-state').textContent()).toBe('signed-out');
+    await poll(() => other.locator('#home-state').textContent()).toBe('signed-out');
     await other.context().close();
     await page.context().close();
   });

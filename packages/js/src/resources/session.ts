@@ -81,7 +81,7 @@ export class Session {
     return checkMembership(this.user?.organizationMemberships ?? [], this.lastActiveOrganizationId, params);
   }
 
-  /** Marks the session as in use (and with `organizationId`, switches its active organization). */
+  /** Marks the session as in use (to switch organization, use `latch.setActive({ organization })`). */
   async touch(): Promise<Session> {
     return this.call('touch');
   }

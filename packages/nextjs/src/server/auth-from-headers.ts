@@ -55,26 +55,32 @@ export function authObjectFromVerdict(verdict: ForwardedVerdict): AuthObject {
 export async function verifyVerdict(verdict: ForwardedVerdict): Promise<boolean> {
   const { secretKey } = readEnvironment();
   if (!secretKey) return missingSecretKey();
+  // On Node (Server Components, Route Handlers) the synchronous HMAC skips a threadpool round trip.
+  if (nodeCrypto()) return verifyVerdictSync(verdict);
   const expected = await signAuthHeaders(secretKey, verdict.status, verdict.token);
   return checkSignature(verdict, expected);
 }
 
-/**
- * The same check, synchronously, for `getAuth()` in the Pages Router (Node only). `node:crypto` is
- * reached through `process.getBuiltinModule` so edge bundles never see a Node import.
- */
+type NodeCrypto = {
+  createHmac(algorithm: string, key: string): { update(text: string): { digest(): Uint8Array } };
+};
+
+/** `node:crypto` through `process.getBuiltinModule` (Node ≥ 20.16), so edge bundles never see a Node import. */
+function nodeCrypto(): NodeCrypto | undefined {
+  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+  return nodeProcess?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+}
+
+/** The same check, synchronously, for `getAuth()` in the Pages Router (Node only). */
 export function verifyVerdictSync(verdict: ForwardedVerdict): boolean {
   const { secretKey } = readEnvironment();
   if (!secretKey) return missingSecretKey();
-  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-  const nodeCrypto = nodeProcess?.getBuiltinModule?.('node:crypto') as
-    | { createHmac(algorithm: string, key: string): { update(text: string): { digest(): Uint8Array } } }
-    | undefined;
-  if (!nodeCrypto) {
+  const crypto = nodeCrypto();
+  if (!crypto) {
     throw new Error('@latch/nextjs: getAuth() needs the Node.js runtime; use `await auth()` in edge routes.');
   }
   const expected = toHex(
-    nodeCrypto.createHmac('sha256', secretKey).update(signedText(verdict.status, verdict.token)).digest(),
+    crypto.createHmac('sha256', secretKey).update(signedText(verdict.status, verdict.token)).digest(),
   );
   return checkSignature(verdict, expected);
 }

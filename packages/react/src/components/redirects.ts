@@ -11,7 +11,8 @@ export function resolveRedirect(candidates: {
 }): string {
   if (candidates.force) return candidates.force;
   if (candidates.providerForce) return candidates.providerForce;
-  const fromQuery = typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get('redirect_url');
+  const fromQuery =
+    typeof window === 'undefined' ? null : new URL(window.location.href).searchParams.get('redirect_url');
   if (fromQuery && isSameOrigin(fromQuery)) return fromQuery;
   return candidates.fallback ?? candidates.providerFallback ?? '/';
 }

@@ -1,5 +1,10 @@
 'use client';
-import { interpolate, type LatchLocalization, type LocalizationResource, mergeLocalization } from '@latch/localizations';
+import {
+  interpolate,
+  type LatchLocalization,
+  type LocalizationResource,
+  mergeLocalization,
+} from '@latch/localizations';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { useLatchContext } from '../latch-context.js';
 import type { Appearance, ElementKey } from './appearance/appearance-types.js';

@@ -8,7 +8,10 @@ import { resolveRedirect } from './redirects.js';
  * Activates the session a finished sign-in/up created, then leaves: in a modal it closes (and navigates
  * only when a redirect URL was configured), on a page it goes to the resolved redirect URL.
  */
-export function useFinishAuth(kind: 'signIn' | 'signUp', urls: { force?: string | undefined; fallback?: string | undefined }) {
+export function useFinishAuth(
+  kind: 'signIn' | 'signUp',
+  urls: { force?: string | undefined; fallback?: string | undefined },
+) {
   const { whenLoaded, options, navigate } = useLatchContext();
   const embedding = useEmbedding();
   return useCallback(
@@ -16,11 +19,13 @@ export function useFinishAuth(kind: 'signIn' | 'signUp', urls: { force?: string 
       const latch = await whenLoaded;
       await latch.setActive({ session: sessionId });
       const providerForce = kind === 'signIn' ? options.signInForceRedirectUrl : options.signUpForceRedirectUrl;
-      const providerFallback = kind === 'signIn' ? options.signInFallbackRedirectUrl : options.signUpFallbackRedirectUrl;
+      const providerFallback =
+        kind === 'signIn' ? options.signInFallbackRedirectUrl : options.signUpFallbackRedirectUrl;
       const configured = urls.force ?? urls.fallback ?? providerForce ?? providerFallback;
       if (embedding.inModal) {
         embedding.close?.();
-        if (configured) navigate(resolveRedirect({ force: urls.force, providerForce, fallback: urls.fallback, providerFallback }));
+        if (configured)
+          navigate(resolveRedirect({ force: urls.force, providerForce, fallback: urls.fallback, providerFallback }));
         return;
       }
       navigate(resolveRedirect({ force: urls.force, providerForce, fallback: urls.fallback, providerFallback }));

@@ -14,6 +14,14 @@ export const SCREENSHOTS = fileURLToPath(new URL('../../../../e2e/screenshots/',
 
 let bundle: Promise<string> | null = null;
 
+/**
+ * `expect.poll` with room for a loaded machine: the default 1 s is shorter than a sign-up (password
+ * hashing, email delivery) takes when several browser suites share two cores.
+ */
+export function poll<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 15_000, interval: 50 });
+}
+
 /** Everything a UI test needs: a real Latch + SMTP sink, the bundled test app in front of it, Chromium. */
 export interface UIHarness {
   latch: LatchUnderTest;
@@ -57,7 +65,7 @@ export async function signInThroughUI(page: Page, origin: string, email: string,
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Continue', exact: true }).click();
   await page.waitForURL(`${origin}/home`);
-  await expect.poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+  await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
 }
 
 const require = createRequire(import.meta.url);
@@ -67,7 +75,15 @@ const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(context: Document): Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document);
     return result.violations.map((violation) => ({
       id: violation.id,

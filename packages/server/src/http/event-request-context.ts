@@ -3,17 +3,26 @@ import { type RequestOrigin, runWithRequestOrigin } from '../domain/events/event
 
 type Fetch = (request: Request, env?: unknown, ...rest: never[]) => Response | Promise<Response>;
 
+/** Session token refreshes and touches: hot paths that never record an event. */
+const EVENTLESS_WRITE = /^https?:\/\/[^/]+\/v1\/client\/sessions\/[^/?]+\/(tokens|touch)(?:[/?]|$)/;
+
 /**
  * Wraps the app's handler so events recorded while serving a request know who asked and from
  * where (`event_attributes.http_request`, the audit log's actor and IP). Outermost, because it must
  * see the raw socket; the client address follows the same trust rule as `client-address.ts`.
+ * Reads (GET, HEAD, OPTIONS) and token refreshes pass straight through: they record no events, and
+ * keeping them out keeps the AsyncLocalStorage (and its promise hooks) off (see `event-context.ts`).
  *
  * @example
  * serve({ fetch: withRequestOrigin(app.fetch, config.trustProxy) })
  */
 export function withRequestOrigin<F extends Fetch>(fetch: F, trustProxy: boolean): F {
   return ((request: Request, env?: unknown, ...rest: never[]) => {
-    const path = new URL(request.url).pathname;
+    const { method, url } = request;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || EVENTLESS_WRITE.test(url)) {
+      return fetch(request, env, ...rest);
+    }
+    const path = new URL(url).pathname;
     const surface: RequestOrigin['surface'] = path.startsWith('/api/v1/')
       ? 'backend_api'
       : path.startsWith('/v1/')

@@ -1,3 +1,4 @@
+import type { OrganizationStores } from './organization-store.js';
 import type {
   ClientRecord,
   EmailMessageRecord,
@@ -18,7 +19,6 @@ import type {
   UserPage,
   UserRecord,
 } from './records.js';
-import type { OrganizationStores } from './organization-store.js';
 import type { StoreChanges } from './store-changes.js';
 import type { WebhookStore } from './webhook-store.js';
 
@@ -101,6 +101,8 @@ export interface UserStore {
   /** The user id owning `username` / `external_id`, if any. */
   findUserIdByUsername(username: string): Promise<string | null>;
   findUserIdByExternalId(externalId: string): Promise<string | null>;
+  /** The user id owning this exact (normalised) email address, whatever its verification status. */
+  findUserIdByEmailAddress(emailAddress: string): Promise<string | null>;
 }
 
 export interface ClientStore {

@@ -6,9 +6,9 @@ import { createPermission, createRole } from '../../src/domain/organizations/man
 import { addMember, changeMemberRole, removeMember } from '../../src/domain/organizations/organization-memberships.js';
 import { encodePermissions, organizationClaims } from '../../src/domain/tokens/organization-claim.js';
 import type { Store } from '../../src/store/store.js';
-import { DATABASES } from '../support/databases.js';
 import { NOW, newUser } from '../store/factories.js';
 import { openTestStore, type TestStore } from '../store/open-test-store.js';
+import { DATABASES } from '../support/databases.js';
 
 /** What @clerk/backend makes of the claims: the SDK's own decoder is the judge of the encoding. */
 const decode = (claims: object | null) => authFromClaims({ v: 2, ...(claims ?? {}) } as never);
@@ -24,7 +24,10 @@ describe('encodePermissions (v2 fea/per/fpm)', () => {
 
   it('round-trips any set of permission keys through Clerk’s decoder', () => {
     const key = fc
-      .tuple(fc.constantFrom('members', 'sys_profile', 'reports', 'billing', 'x'), fc.constantFrom('read', 'manage', 'delete', 'a', 'b', 'c'))
+      .tuple(
+        fc.constantFrom('members', 'sys_profile', 'reports', 'billing', 'x'),
+        fc.constantFrom('read', 'manage', 'delete', 'a', 'b', 'c'),
+      )
       .map(([feature, permission]) => `org:${feature}:${permission}`);
     fc.assert(
       fc.property(fc.uniqueArray(key, { maxLength: 30 }), (keys) => {
@@ -57,7 +60,11 @@ describe.each(DATABASES)('organizationClaims against a real store [%s]', (databa
     const change = { now: NOW };
     const owner = await user();
     const member = await user();
-    const organization = await createOrganization(store, { name: 'Claims Inc', slug: 'claims-inc', createdBy: owner }, change);
+    const organization = await createOrganization(
+      store,
+      { name: 'Claims Inc', slug: 'claims-inc', createdBy: owner },
+      change,
+    );
     const [memberRole] = await store.organizations.roles.list({ key: 'org:member' });
     const membership = await addMember(store, organization, member, memberRole?.id as string, change);
     const session = { userId: member, lastActiveOrganizationId: organization.id };
@@ -66,7 +73,10 @@ describe.each(DATABASES)('organizationClaims against a real store [%s]', (databa
     const claims = await organizationClaims(store, session);
     expect(claims?.o).toMatchObject({ id: organization.id, slg: 'claims-inc', rol: 'member' });
     expect(decode(claims)).toMatchObject({ orgId: organization.id, orgSlug: 'claims-inc', orgRole: 'org:member' });
-    expect([...(decode(claims).orgPermissions ?? [])].sort()).toEqual(['org:sys_domains:read', 'org:sys_memberships:read']);
+    expect([...(decode(claims).orgPermissions ?? [])].sort()).toEqual([
+      'org:sys_domains:read',
+      'org:sys_memberships:read',
+    ]);
 
     const reports = await createPermission(store, { key: 'org:reports:read', name: 'Read reports' }, change);
     const exportPermission = await createPermission(store, { key: 'org:reports:export', name: 'Export' }, change);
@@ -85,7 +95,9 @@ describe.each(DATABASES)('organizationClaims against a real store [%s]', (databa
 
     // An explicit organization (the token request's `organization_id`) wins over the session's.
     expect(await organizationClaims(store, session, null)).toBeNull();
-    const [ownerClaims] = [await organizationClaims(store, { userId: owner, lastActiveOrganizationId: null }, organization.id)];
+    const [ownerClaims] = [
+      await organizationClaims(store, { userId: owner, lastActiveOrganizationId: null }, organization.id),
+    ];
     expect(ownerClaims?.o.rol).toBe('admin');
 
     await removeMember(store, promoted, change);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, expectError, expectOk, type JSONBody, signInBrowser, signedInUser } from '../fapi/me/support/browser.js';
+import {
+  createUser,
+  expectError,
+  expectOk,
+  type JSONBody,
+  signedInUser,
+  signInBrowser,
+} from '../fapi/me/support/browser.js';
 import { DATABASES } from '../support/databases.js';
 import { extractCode, type SMTPSink, startSMTPSink } from '../support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
@@ -45,45 +52,64 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
 
     // An address elsewhere cannot prove the domain.
     expectError(
-      await admin.browser.call('POST', `/organizations/${org.id}/domains/${created.id}/prepare_affiliation_verification`, {
-        form: { affiliation_email_address: 'it@elsewhere.test' },
-      }),
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/prepare_affiliation_verification`,
+        {
+          form: { affiliation_email_address: 'it@elsewhere.test' },
+        },
+      ),
       422,
       'form_param_format_invalid',
       'affiliation_email_address',
     );
     const prepared = expectOk(
-      await admin.browser.call('POST', `/organizations/${org.id}/domains/${created.id}/prepare_affiliation_verification`, {
-        form: { affiliation_email_address: `it@${name}` },
-      }),
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/prepare_affiliation_verification`,
+        {
+          form: { affiliation_email_address: `it@${name}` },
+        },
+      ),
     ).response;
     expect(prepared.verification).toMatchObject({ status: 'unverified', strategy: 'email_code' });
     const code = extractCode((await sink.waitForMessage({ to: `it@${name}` })).text);
 
     // Before verification, nobody at the domain is offered anything.
     const early = await userAt(name, 'early');
-    const none = expectOk(await early.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }))
-      .response;
+    const none = expectOk(
+      await early.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }),
+    ).response;
     expect(none.total_count).toBe(0);
 
     expectError(
-      await admin.browser.call('POST', `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`, {
-        form: { code: code === '000000' ? '111111' : '000000' },
-      }),
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`,
+        {
+          form: { code: code === '000000' ? '111111' : '000000' },
+        },
+      ),
       422,
       'form_code_incorrect',
       'code',
     );
     const verified = expectOk(
-      await admin.browser.call('POST', `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`, {
-        form: { code },
-      }),
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`,
+        {
+          form: { code },
+        },
+      ),
     ).response;
     expect(verified.verification).toMatchObject({ status: 'verified', strategy: 'email_code' });
 
     // Now the user at the domain has an invitation with the default role, and accepts it.
     const offered = expectOk(
-      await early.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true', status: 'pending' } }),
+      await early.browser.call('GET', '/me/organization_invitations', {
+        query: { paginated: 'true', status: 'pending' },
+      }),
     ).response;
     expect(offered.total_count).toBe(1);
     expect(offered.data[0]).toMatchObject({ email_address: early.email, role: 'org:member', organization_id: org.id });
@@ -91,8 +117,9 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
     expect(await rolesOf(t, org.id)).toEqual({ [admin.userId]: 'org:admin', [early.id]: 'org:member' });
 
     // Listing again offers nothing new: one invitation per user and organization.
-    const again = expectOk(await early.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }))
-      .response;
+    const again = expectOk(
+      await early.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }),
+    ).response;
     expect(again.data.map((i: JSONBody) => i.status)).toEqual(['accepted']);
   });
 
@@ -108,7 +135,9 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
 
     const hank = await userAt(name, 'hank');
     const suggestions = expectOk(
-      await hank.browser.call('GET', '/me/organization_suggestions', { query: { status: 'pending', paginated: 'true' } }),
+      await hank.browser.call('GET', '/me/organization_suggestions', {
+        query: { status: 'pending', paginated: 'true' },
+      }),
     ).response;
     expect(suggestions.total_count).toBe(1);
     expect(suggestions.data[0]).toMatchObject({
@@ -117,8 +146,9 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
       public_organization_data: { id: org.id, name: 'Globex' },
     });
     // A suggestion is not an invitation.
-    const invitations = expectOk(await hank.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }))
-      .response;
+    const invitations = expectOk(
+      await hank.browser.call('GET', '/me/organization_invitations', { query: { paginated: 'true' } }),
+    ).response;
     expect(invitations.total_count).toBe(0);
 
     const accepted = expectOk(
@@ -142,7 +172,9 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
       404,
       'organization_not_found_or_unauthorized',
     );
-    expectOk(await admin.browser.call('POST', `/organizations/${org.id}/membership_requests/${requests.data[0].id}/accept`));
+    expectOk(
+      await admin.browser.call('POST', `/organizations/${org.id}/membership_requests/${requests.data[0].id}/accept`),
+    );
     expect(await rolesOf(t, org.id)).toEqual({ [admin.userId]: 'org:admin', [hank.id]: 'org:member' });
   });
 
@@ -158,7 +190,10 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
       'name',
     );
     const name = uniqueDomain('hooli');
-    await bapi(t, `/organizations/${org.id}/domains`, { method: 'POST', body: { name, enrollment_mode: 'manual_invitation' } });
+    await bapi(t, `/organizations/${org.id}/domains`, {
+      method: 'POST',
+      body: { name, enrollment_mode: 'manual_invitation' },
+    });
     const other = await createOrganizationAs(admin.browser, 'Hooli Two');
     await bapiError(
       t,

@@ -21,11 +21,28 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
 
   it('refuses duplicate and invalid slugs, an unknown creator and missing names', async () => {
     const owner = await signedInUser(t);
-    const first = await bapi(t, '/organizations', { method: 'POST', body: { name: 'Dup', slug: 'dup-slug', created_by: owner.userId } });
+    const first = await bapi(t, '/organizations', {
+      method: 'POST',
+      body: { name: 'Dup', slug: 'dup-slug', created_by: owner.userId },
+    });
     const count = await organizationCount();
-    await bapiError(t, '/organizations', { method: 'POST', body: { name: 'Dup 2', slug: 'dup-slug' } }, 422, 'form_identifier_exists', 'slug');
+    await bapiError(
+      t,
+      '/organizations',
+      { method: 'POST', body: { name: 'Dup 2', slug: 'dup-slug' } },
+      422,
+      'form_identifier_exists',
+      'slug',
+    );
     for (const slug of ['Upper', 'with space', '-lead', 'trail-', 'dou--ble', 'é']) {
-      await bapiError(t, '/organizations', { method: 'POST', body: { name: 'Bad', slug } }, 422, 'form_param_format_invalid', 'slug');
+      await bapiError(
+        t,
+        '/organizations',
+        { method: 'POST', body: { name: 'Bad', slug } },
+        422,
+        'form_param_format_invalid',
+        'slug',
+      );
     }
     await bapiError(
       t,
@@ -34,13 +51,30 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       400,
       'organization_creator_not_found',
     );
-    expectError(await owner.browser.call('POST', '/organizations', { form: { slug: 'no-name' } }), 422, 'form_param_missing', 'name');
+    expectError(
+      await owner.browser.call('POST', '/organizations', { form: { slug: 'no-name' } }),
+      422,
+      'form_param_missing',
+      'name',
+    );
     expect(await organizationCount()).toBe(count);
 
     // Renaming onto a taken slug, from the browser and the Backend API.
     const second = await createOrganizationAs(owner.browser, 'Second');
-    expectError(await owner.browser.call('PATCH', `/organizations/${second.id}`, { form: { slug: 'dup-slug' } }), 422, 'form_identifier_exists', 'slug');
-    await bapiError(t, `/organizations/${second.id}`, { method: 'PATCH', body: { slug: 'dup-slug' } }, 422, 'form_identifier_exists', 'slug');
+    expectError(
+      await owner.browser.call('PATCH', `/organizations/${second.id}`, { form: { slug: 'dup-slug' } }),
+      422,
+      'form_identifier_exists',
+      'slug',
+    );
+    await bapiError(
+      t,
+      `/organizations/${second.id}`,
+      { method: 'PATCH', body: { slug: 'dup-slug' } },
+      422,
+      'form_identifier_exists',
+      'slug',
+    );
     expect((await bapi(t, `/organizations/${second.id}`)).slug).toBe(second.slug);
     expect((await bapi(t, '/organizations/dup-slug')).id).toBe(first.id);
   });
@@ -49,10 +83,15 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     const admin = await signedInUser(t);
     const member = await signedInUser(t);
     const org = await createOrganizationAs(admin.browser, 'Invites');
-    await bapi(t, `/organizations/${org.id}/memberships`, { method: 'POST', body: { user_id: member.userId, role: 'org:member' } });
+    await bapi(t, `/organizations/${org.id}/memberships`, {
+      method: 'POST',
+      body: { user_id: member.userId, role: 'org:member' },
+    });
 
     expectError(
-      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, { form: { email_address: member.email, role: 'org:member' } }),
+      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, {
+        form: { email_address: member.email, role: 'org:member' },
+      }),
       400,
       'already_a_member_in_organization',
       'email_address',
@@ -65,14 +104,22 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       'already_a_member_in_organization',
     );
     const invitee = uniqueEmail('invitee');
-    expectOk(await admin.browser.call('POST', `/organizations/${org.id}/invitations`, { form: { email_address: invitee, role: 'org:member' } }));
+    expectOk(
+      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, {
+        form: { email_address: invitee, role: 'org:member' },
+      }),
+    );
     expectError(
-      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, { form: { email_address: invitee, role: 'org:admin' } }),
+      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, {
+        form: { email_address: invitee, role: 'org:admin' },
+      }),
       400,
       'organization_invitation_not_unique',
     );
     expectError(
-      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, { form: { email_address: uniqueEmail(), role: 'org:nope' } }),
+      await admin.browser.call('POST', `/organizations/${org.id}/invitations`, {
+        form: { email_address: uniqueEmail(), role: 'org:nope' },
+      }),
       422,
       'form_param_value_invalid',
       'role',
@@ -90,7 +137,13 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     await bapiError(
       t,
       `/organizations/${org.id}/invitations/bulk`,
-      { method: 'POST', body: [{ email_address: fresh, role: 'org:member' }, { email_address: invitee, role: 'org:member' }] },
+      {
+        method: 'POST',
+        body: [
+          { email_address: fresh, role: 'org:member' },
+          { email_address: invitee, role: 'org:member' },
+        ],
+      },
       400,
       'organization_invitation_not_unique',
     );
@@ -114,7 +167,13 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     const admin = await signedInUser(t);
     const other = await signedInUser(t);
     const org = await createOrganizationAs(admin.browser, 'Last Admin');
-    await bapiError(t, `/organizations/${org.id}/memberships/${admin.userId}`, { method: 'DELETE' }, 400, 'organization_minimum_permissions_needed');
+    await bapiError(
+      t,
+      `/organizations/${org.id}/memberships/${admin.userId}`,
+      { method: 'DELETE' },
+      400,
+      'organization_minimum_permissions_needed',
+    );
     await bapiError(
       t,
       `/organizations/${org.id}/memberships/${admin.userId}`,
@@ -123,7 +182,9 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       'organization_minimum_permissions_needed',
     );
     expectError(
-      await admin.browser.call('PATCH', `/organizations/${org.id}/memberships/${admin.userId}`, { form: { role: 'org:member' } }),
+      await admin.browser.call('PATCH', `/organizations/${org.id}/memberships/${admin.userId}`, {
+        form: { role: 'org:member' },
+      }),
       400,
       'organization_minimum_permissions_needed',
     );
@@ -134,10 +195,23 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       body: { email_address: other.email, role: 'org:member', inviter_user_id: admin.userId },
     });
     expectOk(await other.browser.call('POST', `/me/organization_invitations/${invitation.id}/accept`));
-    expectError(await other.browser.call('POST', `/me/organization_invitations/${invitation.id}/accept`), 400, 'organization_invitation_not_pending');
-    await bapiError(t, `/organizations/${org.id}/invitations/${invitation.id}/revoke`, { method: 'POST', body: {} }, 400, 'organization_invitation_not_pending');
+    expectError(
+      await other.browser.call('POST', `/me/organization_invitations/${invitation.id}/accept`),
+      400,
+      'organization_invitation_not_pending',
+    );
+    await bapiError(
+      t,
+      `/organizations/${org.id}/invitations/${invitation.id}/revoke`,
+      { method: 'POST', body: {} },
+      400,
+      'organization_invitation_not_pending',
+    );
     // A second admin may now leave the first one.
-    await bapi(t, `/organizations/${org.id}/memberships/${other.userId}`, { method: 'PATCH', body: { role: 'org:admin' } });
+    await bapi(t, `/organizations/${org.id}/memberships/${other.userId}`, {
+      method: 'PATCH',
+      body: { role: 'org:admin' },
+    });
     expectOk(await admin.browser.call('DELETE', `/me/organization_memberships/${org.id}`));
     expect(await rolesOf(t, org.id)).toEqual({ [other.userId]: 'org:admin' });
   });
@@ -148,7 +222,9 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     const mine = await createOrganizationAs(alice.browser, 'Mine');
     const theirs = await createOrganizationAs(bob.browser, 'Theirs');
     const theirInvitation = expectOk(
-      await bob.browser.call('POST', `/organizations/${theirs.id}/invitations`, { form: { email_address: uniqueEmail(), role: 'org:member' } }),
+      await bob.browser.call('POST', `/organizations/${theirs.id}/invitations`, {
+        form: { email_address: uniqueEmail(), role: 'org:member' },
+      }),
     ).response;
     const theirDomain = await bapi(t, `/organizations/${theirs.id}/domains`, {
       method: 'POST',
@@ -156,11 +232,29 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     });
 
     // Through my organization's paths, their objects do not exist.
-    expectError(await alice.browser.call('POST', `/organizations/${mine.id}/invitations/${theirInvitation.id}/revoke`), 404, 'resource_not_found');
-    expectError(await alice.browser.call('DELETE', `/organizations/${mine.id}/domains/${theirDomain.id}`), 404, 'resource_not_found');
-    expectError(await alice.browser.call('DELETE', `/organizations/${mine.id}/memberships/${bob.userId}`), 404, 'resource_not_found');
+    expectError(
+      await alice.browser.call('POST', `/organizations/${mine.id}/invitations/${theirInvitation.id}/revoke`),
+      404,
+      'resource_not_found',
+    );
+    expectError(
+      await alice.browser.call('DELETE', `/organizations/${mine.id}/domains/${theirDomain.id}`),
+      404,
+      'resource_not_found',
+    );
+    expectError(
+      await alice.browser.call('DELETE', `/organizations/${mine.id}/memberships/${bob.userId}`),
+      404,
+      'resource_not_found',
+    );
     await bapiError(t, `/organizations/${mine.id}/invitations/${theirInvitation.id}`, {}, 404, 'resource_not_found');
-    await bapiError(t, `/organizations/${mine.id}/invitations/${theirInvitation.id}/revoke`, { method: 'POST', body: {} }, 404, 'resource_not_found');
+    await bapiError(
+      t,
+      `/organizations/${mine.id}/invitations/${theirInvitation.id}/revoke`,
+      { method: 'POST', body: {} },
+      404,
+      'resource_not_found',
+    );
     // Their organization itself is invisible to me.
     for (const [method, path, form] of [
       ['GET', `/organizations/${theirs.id}`, undefined],
@@ -178,7 +272,9 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     }
     // Nor can I make it my active organization.
     expectError(
-      await alice.browser.call('POST', `/client/sessions/${alice.browser.sessionId}/touch`, { form: { active_organization_id: theirs.id } }),
+      await alice.browser.call('POST', `/client/sessions/${alice.browser.sessionId}/touch`, {
+        form: { active_organization_id: theirs.id },
+      }),
       404,
       'organization_not_found_or_unauthorized',
     );
@@ -201,11 +297,44 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
     expect(system.type).toBe('system');
 
     await bapiError(t, `/organization_roles/${adminRole.id}`, { method: 'DELETE' }, 403, 'not_allowed_access');
-    await bapiError(t, `/organization_permissions/${system.id}`, { method: 'DELETE' }, 403, 'organization_system_permission_not_modifiable');
-    await bapiError(t, `/organization_permissions/${system.id}`, { method: 'PATCH', body: { name: 'x' } }, 403, 'organization_system_permission_not_modifiable');
-    await bapiError(t, '/organization_permissions', { method: 'POST', body: { key: 'org:sys_custom:read', name: 'x' } }, 422, 'form_param_format_invalid', 'key');
-    await bapiError(t, '/organization_permissions', { method: 'POST', body: { key: 'not-a-key', name: 'x' } }, 422, 'form_param_format_invalid', 'key');
-    await bapiError(t, '/organization_roles', { method: 'POST', body: { key: 'org:admin', name: 'Again' } }, 422, 'form_identifier_exists', 'key');
+    await bapiError(
+      t,
+      `/organization_permissions/${system.id}`,
+      { method: 'DELETE' },
+      403,
+      'organization_system_permission_not_modifiable',
+    );
+    await bapiError(
+      t,
+      `/organization_permissions/${system.id}`,
+      { method: 'PATCH', body: { name: 'x' } },
+      403,
+      'organization_system_permission_not_modifiable',
+    );
+    await bapiError(
+      t,
+      '/organization_permissions',
+      { method: 'POST', body: { key: 'org:sys_custom:read', name: 'x' } },
+      422,
+      'form_param_format_invalid',
+      'key',
+    );
+    await bapiError(
+      t,
+      '/organization_permissions',
+      { method: 'POST', body: { key: 'not-a-key', name: 'x' } },
+      422,
+      'form_param_format_invalid',
+      'key',
+    );
+    await bapiError(
+      t,
+      '/organization_roles',
+      { method: 'POST', body: { key: 'org:admin', name: 'Again' } },
+      422,
+      'form_identifier_exists',
+      'key',
+    );
     await bapiError(
       t,
       '/organization_roles',
@@ -215,10 +344,22 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       'permissions',
     );
 
-    const custom = await bapi(t, '/organization_roles', { method: 'POST', body: { key: 'org:auditor', name: 'Auditor' } });
+    const custom = await bapi(t, '/organization_roles', {
+      method: 'POST',
+      body: { key: 'org:auditor', name: 'Auditor' },
+    });
     const other = await signedInUser(t);
-    await bapi(t, `/organizations/${org.id}/memberships`, { method: 'POST', body: { user_id: other.userId, role: 'org:auditor' } });
-    await bapiError(t, `/organization_roles/${custom.id}`, { method: 'DELETE' }, 422, 'organization_role_assigned_members');
+    await bapi(t, `/organizations/${org.id}/memberships`, {
+      method: 'POST',
+      body: { user_id: other.userId, role: 'org:auditor' },
+    });
+    await bapiError(
+      t,
+      `/organization_roles/${custom.id}`,
+      { method: 'DELETE' },
+      422,
+      'organization_role_assigned_members',
+    );
     await bapi(t, `/organizations/${org.id}/memberships/${other.userId}`, { method: 'DELETE' });
     const deleted = await bapi(t, `/organization_roles/${custom.id}`, { method: 'DELETE' });
     expect(deleted).toEqual({ object: 'role', id: custom.id, deleted: true });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organizationClaims } from '../../src/domain/tokens/organization-claim.js';
 import { expectError, expectOk, type JSONBody, signedInUser } from '../fapi/me/support/browser.js';
 import { DATABASES } from '../support/databases.js';
-import { extractCode, type SMTPSink, startSMTPSink } from '../support/smtp-sink.js';
+import { type SMTPSink, startSMTPSink } from '../support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { bapi, createOrganizationAs, eventsSince, rolesOf } from './support.js';
 
@@ -37,8 +37,9 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
     const acme = await createOrganizationAs(alice.browser, 'Acme');
     expect(acme).toMatchObject({ object: 'organization', name: 'Acme', slug: 'acme', members_count: 1 });
     expect(acme.private_metadata).toBeUndefined();
-    const mine = expectOk(await alice.browser.call('GET', '/me/organization_memberships', { query: { paginated: 'true' } }))
-      .response;
+    const mine = expectOk(
+      await alice.browser.call('GET', '/me/organization_memberships', { query: { paginated: 'true' } }),
+    ).response;
     expect(mine.total_count).toBe(1);
     expect(mine.data[0]).toMatchObject({ object: 'organization_membership', role: 'org:admin', role_name: 'Admin' });
     expect(mine.data[0].permissions).toEqual(
@@ -58,15 +59,23 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
     expect(mail.text).toContain('Alice');
 
     // Carol cannot accept Bob's invitation: it does not exist for her.
-    expectError(await carol.browser.call('POST', `/me/organization_invitations/${invited.id}/accept`), 404, 'resource_not_found');
+    expectError(
+      await carol.browser.call('POST', `/me/organization_invitations/${invited.id}/accept`),
+      404,
+      'resource_not_found',
+    );
 
     // Bob sees it (with the organization's public data) and accepts.
     const bobs = expectOk(
-      await bob.browser.call('GET', '/me/organization_invitations', { query: { status: 'pending', paginated: 'true' } }),
+      await bob.browser.call('GET', '/me/organization_invitations', {
+        query: { status: 'pending', paginated: 'true' },
+      }),
     ).response;
     expect(bobs.data.map((i: JSONBody) => i.id)).toEqual([invited.id]);
     expect(bobs.data[0].public_organization_data).toMatchObject({ id: acme.id, name: 'Acme', slug: 'acme' });
-    const accepted = expectOk(await bob.browser.call('POST', `/me/organization_invitations/${invited.id}/accept`)).response;
+    const accepted = expectOk(
+      await bob.browser.call('POST', `/me/organization_invitations/${invited.id}/accept`),
+    ).response;
     expect(accepted.status).toBe('accepted');
     expect(await rolesOf(t, acme.id)).toEqual({ [alice.userId]: 'org:admin', [bob.userId]: 'org:member' });
 
@@ -91,7 +100,9 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
       'missing_organization_permission',
     );
     expectError(
-      await bob.browser.call('PATCH', `/organizations/${acme.id}/memberships/${alice.userId}`, { form: { role: 'org:member' } }),
+      await bob.browser.call('PATCH', `/organizations/${acme.id}/memberships/${alice.userId}`, {
+        form: { role: 'org:member' },
+      }),
       403,
       'missing_organization_permission',
     );
@@ -104,7 +115,9 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
 
     // Alice makes Bob an admin, and back.
     const promoted = expectOk(
-      await alice.browser.call('PATCH', `/organizations/${acme.id}/memberships/${bob.userId}`, { form: { role: 'org:admin' } }),
+      await alice.browser.call('PATCH', `/organizations/${acme.id}/memberships/${bob.userId}`, {
+        form: { role: 'org:admin' },
+      }),
     ).response;
     expect(promoted.role).toBe('org:admin');
     expect((await authOf(bob.browser.sessionId as string)).auth.orgRole).toBe('org:admin');
@@ -120,9 +133,12 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
       body: { key: 'org:analyst', name: 'Analyst', permissions: [permission.id] },
     });
     expect(role.permissions.map((p: JSONBody) => p.key)).toEqual(['org:reports:read']);
-    const roles = expectOk(await alice.browser.call('GET', `/organizations/${acme.id}/roles`, { query: { paginated: 'true' } }))
-      .response;
-    expect(roles.data.map((r: JSONBody) => r.key)).toEqual(expect.arrayContaining(['org:admin', 'org:member', 'org:analyst']));
+    const roles = expectOk(
+      await alice.browser.call('GET', `/organizations/${acme.id}/roles`, { query: { paginated: 'true' } }),
+    ).response;
+    expect(roles.data.map((r: JSONBody) => r.key)).toEqual(
+      expect.arrayContaining(['org:admin', 'org:member', 'org:analyst']),
+    );
     const analyst = expectOk(
       await alice.browser.call('PATCH', `/organizations/${acme.id}/memberships/${bob.userId}`, {
         form: { role: 'org:analyst' },
@@ -158,7 +174,11 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
     // Alice deletes Acme.
     const deleted = expectOk(await alice.browser.call('DELETE', `/organizations/${acme.id}`)).response;
     expect(deleted).toEqual({ object: 'organization', id: acme.id, deleted: true });
-    expectError(await alice.browser.call('GET', `/organizations/${acme.id}`), 404, 'organization_not_found_or_unauthorized');
+    expectError(
+      await alice.browser.call('GET', `/organizations/${acme.id}`),
+      404,
+      'organization_not_found_or_unauthorized',
+    );
     const gone = await t.api(`/organizations/${acme.id}`);
     expect(gone.status).toBe(404);
 
@@ -179,19 +199,19 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
     ).map((event) => event.type);
     expect(types.sort()).toEqual(
       [
-      'organization.created',
-      'organizationMembership.created',
-      'organizationInvitation.created',
-      'organizationMembership.created',
-      'organizationInvitation.accepted',
-      'organizationMembership.updated',
-      'permission.created',
-      'role.created',
-      'organizationMembership.updated',
-      'organizationMembership.deleted',
-      'organizationMembership.created',
-      'organizationMembership.deleted',
-      'organization.deleted',
+        'organization.created',
+        'organizationMembership.created',
+        'organizationInvitation.created',
+        'organizationMembership.created',
+        'organizationInvitation.accepted',
+        'organizationMembership.updated',
+        'permission.created',
+        'role.created',
+        'organizationMembership.updated',
+        'organizationMembership.deleted',
+        'organizationMembership.created',
+        'organizationMembership.deleted',
+        'organization.deleted',
       ].sort(),
     );
   });

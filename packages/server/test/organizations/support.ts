@@ -4,7 +4,11 @@ import { expectOk } from '../fapi/me/support/browser.js';
 import type { TestServer } from '../support/test-server.js';
 
 /** A Backend API call that must succeed; returns its JSON. */
-export async function bapi(t: TestServer, path: string, init: { method?: string; body?: unknown } = {}): Promise<JSONBody> {
+export async function bapi(
+  t: TestServer,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<JSONBody> {
   const response = await t.api(path, init);
   const text = await response.text();
   expect(response.status, `${init.method ?? 'GET'} ${path}: ${text}`).toBe(200);

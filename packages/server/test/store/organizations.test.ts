@@ -3,6 +3,7 @@ import type {
   OrganizationInvitationRecord,
   OrganizationMembershipRecord,
   OrganizationRecord,
+  OrganizationRoleRecord,
 } from '../../src/store/organization-store.js';
 import { SYSTEM_PERMISSION_KEYS } from '../../src/store/organization-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -128,7 +129,9 @@ describe.each(DATABASES)('store organizations [%s]', (database) => {
     ).rejects.toBeInstanceOf(UniqueViolation);
     const role = await store.organizations.roles.findById(memberRoleId);
     await expect(
-      store.transaction((tx) => tx.organizations.roles.insert({ ...(role as never), id: nextId('role') })),
+      store.transaction((tx) =>
+        tx.organizations.roles.insert({ ...(role as OrganizationRoleRecord), id: nextId('role') }),
+      ),
     ).rejects.toBeInstanceOf(UniqueViolation);
     const domain = {
       id: nextId('orgdmn'),
@@ -154,7 +157,9 @@ describe.each(DATABASES)('store organizations [%s]', (database) => {
     await store.organizations.memberships.insert(membership(org.id, ada, adminRoleId));
     await store.organizations.memberships.insert(membership(org.id, bob));
     expect(await store.organizations.memberships.count({ organizationId: org.id, roleIds: [adminRoleId] })).toBe(1);
-    expect((await store.organizations.memberships.list({ userId: bob })).map((m) => m.organizationId)).toEqual([org.id]);
+    expect((await store.organizations.memberships.list({ userId: bob })).map((m) => m.organizationId)).toEqual([
+      org.id,
+    ]);
     const invitation: OrganizationInvitationRecord = {
       id: nextId('orginv'),
       organizationId: org.id,

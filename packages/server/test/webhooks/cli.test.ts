@@ -23,7 +23,9 @@ describe('latch webhooks (the CLI) next to a running server', () => {
     await receiver?.close();
   });
 
-  it('adds an endpoint whose secret verifies what the server then delivers, lists it and shows its log', async () => {
+  it('adds an endpoint whose secret verifies what the server then delivers, lists it and shows its log', {
+    timeout: 120_000,
+  }, async () => {
     const added = await runCLI(
       ['webhooks', 'add', receiver.url, '--events', 'user.created', '--description', 'app'],
       env,
@@ -54,7 +56,7 @@ describe('latch webhooks (the CLI) next to a running server', () => {
     expect(log.stdout).toContain('succeeded');
   });
 
-  it('refuses bad input with a message and a non-zero exit', async () => {
+  it('refuses bad input with a message and a non-zero exit', { timeout: 120_000 }, async () => {
     const notHttp = await runCLI(['webhooks', 'add', 'ftp://example.com/hook'], env);
     expect(notHttp.code).not.toBe(0);
     expect(notHttp.stderr).toMatch(/http or https/);

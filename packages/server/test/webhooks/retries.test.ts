@@ -51,7 +51,7 @@ describe.each(DATABASES)('retries and misbehaving receivers on %s', (database) =
 
     const attempts = await eventually(async () => {
       const log = await expectOk(await latch.api(`/webhooks/endpoints/${endpoint.id}/attempts?paginated=true`));
-      return log.total_count === FAILURES + 1 && log;
+      return log.data.length === FAILURES + 1 && log;
     });
     expect(attempts.data.map((attempt: { response_status_code: number }) => attempt.response_status_code)).toEqual([
       200, 503, 503, 503,

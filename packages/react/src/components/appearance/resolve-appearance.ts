@@ -1,5 +1,11 @@
 import type { CSSProperties } from 'react';
-import type { Appearance, AppearanceLayout, AppearanceVariables, BaseThemeLike, ElementKey } from './appearance-types.js';
+import type {
+  Appearance,
+  AppearanceLayout,
+  AppearanceVariables,
+  BaseThemeLike,
+  ElementKey,
+} from './appearance-types.js';
 
 /** The props an element gets from `el(key)`: its stable class plus whatever the appearance adds. */
 export interface ElementProps {
@@ -82,7 +88,9 @@ export function resolveAppearance(...appearances: Array<Appearance | null | unde
       if (typeof value === 'string' && value.trim() !== '') classNames.push(value.trim());
       else if (value && typeof value === 'object') style = { ...style, ...(value as CSSProperties) };
     }
-    const props: ElementProps = style ? { className: classNames.join(' '), style } : { className: classNames.join(' ') };
+    const props: ElementProps = style
+      ? { className: classNames.join(' '), style }
+      : { className: classNames.join(' ') };
     cache.set(cacheKey, props);
     return props;
   }

@@ -1,8 +1,8 @@
 'use client';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useLatchContext } from '../../latch-context.js';
-import { buildRedirectUrl } from '../redirect-to.js';
 import type { Appearance } from '../appearance/appearance-types.js';
+import { buildRedirectUrl } from '../redirect-to.js';
 import type { SignInProps } from '../sign-in/sign-in-types.js';
 import { useResolvedUI } from '../ui-context.js';
 import { AuthModal } from './auth-modal.js';
@@ -42,16 +42,24 @@ export function SignUpButton(props: SignUpButtonProps) {
   return <AuthButton kind="signUp" {...props} />;
 }
 
-function AuthButton({ kind, mode = 'redirect', children, appearance, ...urls }: SignUpButtonProps & { kind: 'signIn' | 'signUp' }) {
+function AuthButton({
+  kind,
+  mode = 'redirect',
+  children,
+  appearance,
+  ...urls
+}: SignUpButtonProps & { kind: 'signIn' | 'signUp' }) {
   const { options, navigate } = useLatchContext();
   const ui = useResolvedUI(appearance);
   const [open, setOpen] = useState(false);
   const close = useCallback(() => setOpen(false), []);
   const start = () => {
     if (mode === 'modal') return setOpen(true);
-    const base = (kind === 'signIn' ? options.signInUrl : options.signUpUrl) ?? (kind === 'signIn' ? '/sign-in' : '/sign-up');
-    const force = kind === 'signIn' ? urls.forceRedirectUrl : urls.signUpForceRedirectUrl ?? urls.forceRedirectUrl;
-    const fallback = kind === 'signIn' ? urls.fallbackRedirectUrl : urls.signUpFallbackRedirectUrl ?? urls.fallbackRedirectUrl;
+    const base =
+      (kind === 'signIn' ? options.signInUrl : options.signUpUrl) ?? (kind === 'signIn' ? '/sign-in' : '/sign-up');
+    const force = kind === 'signIn' ? urls.forceRedirectUrl : (urls.signUpForceRedirectUrl ?? urls.forceRedirectUrl);
+    const fallback =
+      kind === 'signIn' ? urls.fallbackRedirectUrl : (urls.signUpFallbackRedirectUrl ?? urls.fallbackRedirectUrl);
     navigate(buildRedirectUrl(base, { redirectUrl: window.location.href, force, fallback }));
   };
   const signInProps: SignInProps = {

@@ -20,7 +20,15 @@ export function initialsOf(person: AvatarPerson): string {
 }
 
 /** The avatar: the user's image when they uploaded one, else initials. Decorative (the name is nearby). */
-export function Avatar({ person, boxKey = 'avatarBox', size }: { person: AvatarPerson; boxKey?: ElementKey; size?: string }) {
+export function Avatar({
+  person,
+  boxKey = 'avatarBox',
+  size,
+}: {
+  person: AvatarPerson;
+  boxKey?: ElementKey;
+  size?: string;
+}) {
   const { el } = useUI();
   const box = el(boxKey, boxKey === 'avatarBox' ? undefined : 'latch-avatarBox');
   const style = size ? { ...box.style, width: size, height: size } : box.style;

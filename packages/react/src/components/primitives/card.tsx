@@ -77,7 +77,17 @@ export function CardFooter({ children }: { children?: ReactNode }) {
 }
 
 /** "Text [link]" line of the footer. The link is a button when it switches views in place. */
-export function FooterAction({ text, linkText, onClick, href }: { text: string; linkText: string; onClick?: () => void; href?: string }) {
+export function FooterAction({
+  text,
+  linkText,
+  onClick,
+  href,
+}: {
+  text: string;
+  linkText: string;
+  onClick?: () => void;
+  href?: string;
+}) {
   const { el } = useUI();
   return (
     <div {...el('footerAction')}>

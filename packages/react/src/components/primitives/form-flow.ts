@@ -56,10 +56,11 @@ export function useFormFlow<Values extends Record<string, string>>(initial: Valu
   );
 
   const onSubmit = useCallback(
-    (action: (values: Values) => Promise<void>, fieldNames?: readonly string[]) => (event: { preventDefault(): void }) => {
-      event.preventDefault();
-      void submit(action, fieldNames);
-    },
+    (action: (values: Values) => Promise<void>, fieldNames?: readonly string[]) =>
+      (event: { preventDefault(): void }) => {
+        event.preventDefault();
+        void submit(action, fieldNames);
+      },
     [submit],
   );
 

@@ -4,7 +4,8 @@ import { createPortal } from 'react-dom';
 import { useUI } from '../ui-context.js';
 import { CloseIcon } from './icons.js';
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /**
  * A modal dialog in a portal on `document.body`: `role="dialog"` + `aria-modal`, labelled by the card's
@@ -16,7 +17,12 @@ export function Modal({
   onClose,
   wide = false,
   children,
-}: { labelledBy: string; onClose(): void; wide?: boolean; children: ReactNode }) {
+}: {
+  labelledBy: string;
+  onClose(): void;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   const { el, l, rootStyle } = useUI();
   const dialog = useRef<HTMLDivElement>(null);
   const [mounted, setMounted] = useState(false);
@@ -46,7 +52,9 @@ export function Modal({
     const node = dialog.current;
     if (!node) return;
     // The first field if there is one (what the user came to fill in), else the first control.
-    const first = node.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled])') ?? node.querySelector<HTMLElement>(FOCUSABLE);
+    const first =
+      node.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled])') ??
+      node.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
   }, [mounted]);
 
@@ -64,7 +72,14 @@ export function Modal({
         if (event.key === 'Tab') trapFocus(event, dialog.current);
       }}
     >
-      <div {...el('modalContent')} ref={dialog} data-wide={wide} role="dialog" aria-modal="true" aria-labelledby={labelledBy}>
+      <div
+        {...el('modalContent')}
+        ref={dialog}
+        data-wide={wide}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+      >
         <button type="button" {...el('modalCloseButton')} aria-label={l.modalCloseButton} onClick={onClose}>
           <CloseIcon />
         </button>
@@ -77,7 +92,9 @@ export function Modal({
 
 function trapFocus(event: { shiftKey: boolean; preventDefault(): void }, container: HTMLElement | null) {
   if (!container) return;
-  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((item) => item.offsetParent !== null);
+  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+    (item) => item.offsetParent !== null,
+  );
   if (items.length === 0) return;
   const first = items[0] as HTMLElement;
   const last = items[items.length - 1] as HTMLElement;

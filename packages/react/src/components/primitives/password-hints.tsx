@@ -11,7 +11,9 @@ export function PasswordHints({ password }: { password: string }) {
   const { el, l, fmt } = useUI();
   const { latch } = useLatchContext();
   const policy = latch?.environment?.userSettings.passwordSettings;
-  const rules: Array<[string, boolean]> = [[fmt(l.passwordHint__minLength, { length: policy?.min_length ?? 8 }), password.length >= (policy?.min_length ?? 8)]];
+  const rules: Array<[string, boolean]> = [
+    [fmt(l.passwordHint__minLength, { length: policy?.min_length ?? 8 }), password.length >= (policy?.min_length ?? 8)],
+  ];
   if (policy?.require_lowercase) rules.push([l.passwordHint__lowercase, /[a-z]/.test(password)]);
   if (policy?.require_uppercase) rules.push([l.passwordHint__uppercase, /[A-Z]/.test(password)]);
   if (policy?.require_numbers) rules.push([l.passwordHint__number, /[0-9]/.test(password)]);

@@ -58,7 +58,6 @@ export function CodeForm({
         autoComplete="one-time-code"
         pattern="[0-9]*"
         maxLength={6}
-        // biome-ignore lint/a11y/noAutofocus: the code is the only thing this step asks for.
         autoFocus
         value={form.values.code}
         onValueChange={(value) => {

@@ -7,7 +7,12 @@ export function IdentityPreview({ identifier, onEdit }: { identifier: string; on
   return (
     <div {...el('identityPreview')}>
       <span {...el('identityPreviewText')}>{identifier}</span>
-      <button type="button" {...el('identityPreviewEditButton')} onClick={onEdit} aria-label={`${l.signIn.identityPreviewEditButton}: ${identifier}`}>
+      <button
+        type="button"
+        {...el('identityPreviewEditButton')}
+        onClick={onEdit}
+        aria-label={`${l.signIn.identityPreviewEditButton}: ${identifier}`}
+      >
         {l.signIn.identityPreviewEditButton}
       </button>
     </div>

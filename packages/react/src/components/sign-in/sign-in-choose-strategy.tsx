@@ -19,7 +19,8 @@ export function SignInChooseStrategy({
   const form = useFormFlow({});
   const labelOf = (factor: SignInFactor): string | null => {
     if (factor.strategy === 'password') return l.signIn.alternativeMethods.blockButton__password;
-    if (factor.strategy === 'email_code') return fmt(l.signIn.alternativeMethods.blockButton__emailCode, { identifier: factor.safeIdentifier ?? '' });
+    if (factor.strategy === 'email_code')
+      return fmt(l.signIn.alternativeMethods.blockButton__emailCode, { identifier: factor.safeIdentifier ?? '' });
     if (factor.strategy === 'reset_password_email_code') return l.signIn.alternativeMethods.blockButton__resetPassword;
     return null;
   };

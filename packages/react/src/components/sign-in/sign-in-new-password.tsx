@@ -26,7 +26,15 @@ export function SignInNewPassword({
       onSubmit={form.onSubmit(
         async ({ password, confirm }) => {
           if (password !== confirm) {
-            throw { errors: [{ code: 'password_mismatch', message: l.formFieldError__passwordMismatch, meta: { paramName: 'confirm' } }] };
+            throw {
+              errors: [
+                {
+                  code: 'password_mismatch',
+                  message: l.formFieldError__passwordMismatch,
+                  meta: { paramName: 'confirm' },
+                },
+              ],
+            };
           }
           await onReset(await signIn.resetPassword({ password, signOutOfOtherSessions: signOutOthers }));
         },
@@ -42,7 +50,6 @@ export function SignInNewPassword({
         type="password"
         autoComplete="new-password"
         revealable
-        // biome-ignore lint/a11y/noAutofocus: the first field of a one-purpose step.
         autoFocus
         value={form.values.password}
         onValueChange={(value) => form.setValue('password', value)}

@@ -38,7 +38,6 @@ export function SignInPassword({
         type="password"
         autoComplete="current-password"
         revealable
-        // biome-ignore lint/a11y/noAutofocus: this step shows one field; focusing it is what keyboard users expect.
         autoFocus
         value={form.values.password}
         onValueChange={(value) => form.setValue('password', value)}

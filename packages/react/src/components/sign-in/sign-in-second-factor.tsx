@@ -1,5 +1,5 @@
 'use client';
-import type { SignIn as SignInResource, SignInFactor } from '@latch/js';
+import type { SignInFactor, SignIn as SignInResource } from '@latch/js';
 import { useState } from 'react';
 import { Button } from '../primitives/buttons.js';
 import { useUI } from '../ui-context.js';
@@ -46,7 +46,10 @@ export function SignInSecondFactor({
                 elementKey="alternativeMethodsBlockButton"
                 onClick={async () => {
                   if (factor.strategy === 'phone_code') {
-                    await signIn.prepareSecondFactor({ strategy: factor.strategy, ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}) });
+                    await signIn.prepareSecondFactor({
+                      strategy: factor.strategy,
+                      ...(factor.phoneNumberId ? { phoneNumberId: factor.phoneNumberId } : {}),
+                    });
                   }
                   setChosen(factor);
                 }}

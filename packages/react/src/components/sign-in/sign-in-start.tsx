@@ -48,7 +48,6 @@ export function SignInStart({
         autoComplete="username"
         autoCapitalize="none"
         spellCheck={false}
-        // biome-ignore lint/a11y/noAutofocus: the sign-in page exists to fill in this field; Clerk focuses it too.
         autoFocus
         value={form.values.identifier}
         onValueChange={(value) => form.setValue('identifier', value)}

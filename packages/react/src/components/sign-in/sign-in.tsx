@@ -1,5 +1,5 @@
 'use client';
-import type { SignIn as SignInResource, SignInFactor } from '@latch/js';
+import type { SignInFactor, SignIn as SignInResource } from '@latch/js';
 import { useCallback, useId, useRef, useState } from 'react';
 import { useLatchContext } from '../../latch-context.js';
 import { useEmbedding } from '../embedding.js';
@@ -50,13 +50,10 @@ function SignInFlow(props: SignInProps) {
   );
   const [factorOne, setFactorOne] = useState<FactorOne>('password');
   const routing = props.routing ?? (props.path ? 'path' : 'virtual');
-  const accept = useCallback(
-    (candidate: string) => {
-      const step = SIGN_IN_STEPS.find((known) => known === candidate) ?? null;
-      return step && (step === 'start' || attempt.current) ? step : null;
-    },
-    [],
-  );
+  const accept = useCallback((candidate: string) => {
+    const step = SIGN_IN_STEPS.find((known) => known === candidate) ?? null;
+    return step && (step === 'start' || attempt.current) ? step : null;
+  }, []);
   const [step, goTo] = useStepRouter<SignInStep>(routing, props.path, 'start', accept);
   const finish = useFinishAuth('signIn', { force: props.forceRedirectUrl, fallback: props.fallbackRedirectUrl });
   const applicationName = latch?.environment?.displayConfig.applicationName ?? '';
@@ -75,7 +72,10 @@ function SignInFlow(props: SignInProps) {
       return goTo('factor-one');
     }
     if (factor.strategy === 'email_code') {
-      await signIn.prepareFirstFactor({ strategy: 'email_code', ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) });
+      await signIn.prepareFirstFactor({
+        strategy: 'email_code',
+        ...(factor.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}),
+      });
       setFactorOne('email_code');
       return goTo('factor-one');
     }
@@ -99,12 +99,17 @@ function SignInFlow(props: SignInProps) {
     const signIn = attempt.current;
     if (!signIn) return;
     const factor = signIn.supportedFirstFactors.find((candidate) => candidate.strategy === 'reset_password_email_code');
-    await signIn.prepareFirstFactor({ strategy: 'reset_password_email_code', ...(factor?.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}) });
+    await signIn.prepareFirstFactor({
+      strategy: 'reset_password_email_code',
+      ...(factor?.emailAddressId ? { emailAddressId: factor.emailAddressId } : {}),
+    });
     goTo('reset-password');
   };
 
   const signIn = attempt.current;
-  const canReset = Boolean(signIn?.supportedFirstFactors.some((factor) => factor.strategy === 'reset_password_email_code'));
+  const canReset = Boolean(
+    signIn?.supportedFirstFactors.some((factor) => factor.strategy === 'reset_password_email_code'),
+  );
   const edit = () => goTo('start');
   const signUpLink = () => {
     if (embedding.switchTo) return embedding.switchTo('signUp');
@@ -140,7 +145,12 @@ function SignInFlow(props: SignInProps) {
         headerExtra={<IdentityPreview identifier={identifier} onEdit={edit} />}
         footer={<CardFooter>{anotherMethod}</CardFooter>}
       >
-        <SignInPassword signIn={signIn} identifier={identifier} onAttempted={advance} onForgotPassword={canReset ? forgotPassword : undefined} />
+        <SignInPassword
+          signIn={signIn}
+          identifier={identifier}
+          onAttempted={advance}
+          onForgotPassword={canReset ? forgotPassword : undefined}
+        />
       </Card>
     );
   }
@@ -178,7 +188,9 @@ function SignInFlow(props: SignInProps) {
       >
         <CodeForm
           label={l.signIn.forgotPassword.formTitle}
-          onAttempt={async (code) => advance(await signIn.attemptFirstFactor({ strategy: 'reset_password_email_code', code }))}
+          onAttempt={async (code) =>
+            advance(await signIn.attemptFirstFactor({ strategy: 'reset_password_email_code', code }))
+          }
           onResend={async () => {
             await signIn.prepareFirstFactor({ strategy: 'reset_password_email_code' });
           }}

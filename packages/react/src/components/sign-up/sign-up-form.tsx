@@ -1,5 +1,5 @@
 'use client';
-import type { SignUp as SignUpResource, SignUpCreateParams } from '@latch/js';
+import type { SignUpCreateParams, SignUp as SignUpResource } from '@latch/js';
 import { useState } from 'react';
 import { useLatchContext } from '../../latch-context.js';
 import { Alert } from '../primitives/alert.js';
@@ -76,12 +76,16 @@ export function SignUpForm({
               label={l.formFieldLabel__firstName}
               autoComplete="given-name"
               optional={!required('first_name')}
-              // biome-ignore lint/a11y/noAutofocus: the form's first field; Clerk focuses it too.
               autoFocus
             />
           ) : null}
           {shows('last_name') ? (
-            <Field {...bind('last_name')} label={l.formFieldLabel__lastName} autoComplete="family-name" optional={!required('last_name')} />
+            <Field
+              {...bind('last_name')}
+              label={l.formFieldLabel__lastName}
+              autoComplete="family-name"
+              optional={!required('last_name')}
+            />
           ) : null}
         </div>
       ) : null}
@@ -102,7 +106,6 @@ export function SignUpForm({
         autoComplete="email"
         autoCapitalize="none"
         spellCheck={false}
-        // biome-ignore lint/a11y/noAutofocus: sign-up's first (usually only) identifier; Clerk focuses it too.
         autoFocus={!showNames}
       />
       {showPassword ? (
@@ -121,7 +124,15 @@ export function SignUpForm({
           checked={legalAccepted}
           onChange={setLegalAccepted}
           error={form.errors.fields.legal_accepted}
-          label={<LegalConsentLabel template={l.signUp.legalConsent.checkboxLabel} terms={layout.termsPageUrl} privacy={layout.privacyPageUrl} fmtTerms={l.signUp.legalConsent.termsOfService} fmtPrivacy={l.signUp.legalConsent.privacyPolicy} />}
+          label={
+            <LegalConsentLabel
+              template={l.signUp.legalConsent.checkboxLabel}
+              terms={layout.termsPageUrl}
+              privacy={layout.privacyPageUrl}
+              fmtTerms={l.signUp.legalConsent.termsOfService}
+              fmtPrivacy={l.signUp.legalConsent.privacyPolicy}
+            />
+          }
         />
       ) : null}
       <PrimaryButton busy={form.busy}>{l.formButtonPrimary}</PrimaryButton>

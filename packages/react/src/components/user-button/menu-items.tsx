@@ -1,3 +1,4 @@
+'use client';
 import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
 
 /** `<UserButton.MenuItems>`: the container for custom items; only read by `<UserButton>`, renders nothing itself. */
@@ -54,7 +55,14 @@ export function collectMenuItems(children: ReactNode): MenuItem[] {
         const props = item.props as UserButtonActionProps;
         if (props.label === 'manageAccount') custom.push({ kind: 'manageAccount' });
         else if (props.label === 'signOut') custom.push({ kind: 'signOut' });
-        else custom.push({ kind: 'action', label: props.label, icon: props.labelIcon, onClick: props.onClick, open: props.open });
+        else
+          custom.push({
+            kind: 'action',
+            label: props.label,
+            icon: props.labelIcon,
+            onClick: props.onClick,
+            open: props.open,
+          });
       }
     }
   }

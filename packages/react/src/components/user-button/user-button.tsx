@@ -9,7 +9,7 @@ import { Modal } from '../primitives/modal.js';
 import { UIRoot, useResolvedUI, useUI } from '../ui-context.js';
 import { collectProfilePages } from '../user-profile/custom-pages.js';
 import { UserProfile, UserProfileLink, UserProfilePage } from '../user-profile/user-profile.js';
-import { collectMenuItems, type MenuItem, MenuAction, MenuItems, MenuLink } from './menu-items.js';
+import { collectMenuItems, MenuAction, type MenuItem, MenuItems, MenuLink } from './menu-items.js';
 import { UserPreview } from './user-preview.js';
 
 /** Props of `<UserButton/>` (Clerk's names). */
@@ -47,7 +47,13 @@ export function UserButton(props: UserButtonProps) {
   const user = resources?.session?.user ?? resources?.user ?? null;
   if (!user) {
     // Keeps the avatar's footprint while loading, so a header does not shift when it appears.
-    return resources ? null : <span className="latch-userButtonBox" style={{ display: 'inline-block', width: '2rem', height: '2rem' }} aria-hidden="true" />;
+    return resources ? null : (
+      <span
+        className="latch-userButtonBox"
+        style={{ display: 'inline-block', width: '2rem', height: '2rem' }}
+        aria-hidden="true"
+      />
+    );
   }
   return (
     <UIRoot ui={ui} elementKey="userButtonBox">
@@ -76,7 +82,9 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
   const name = user.fullName ?? user.username ?? user.primaryEmailAddress?.emailAddress ?? '';
   const email = user.primaryEmailAddress?.emailAddress ?? null;
   const multiSession = latch?.environment ? !latch.environment.isSingleSession() : false;
-  const otherSessions = (resources?.client?.activeSessions ?? []).filter((session) => session.id !== resources?.session?.id);
+  const otherSessions = (resources?.client?.activeSessions ?? []).filter(
+    (session) => session.id !== resources?.session?.id,
+  );
 
   const close = useCallback((focusTrigger: boolean) => {
     setOpen(false);
@@ -120,7 +128,8 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
     close(false);
     const redirectUrl = props.afterSignOutUrl ?? options.afterSignOutUrl;
     const sessionId = resources?.session?.id;
-    if (multiSession && otherSessions.length > 0 && sessionId) void signOut({ sessionId, ...(redirectUrl ? { redirectUrl } : {}) });
+    if (multiSession && otherSessions.length > 0 && sessionId)
+      void signOut({ sessionId, ...(redirectUrl ? { redirectUrl } : {}) });
     else void signOut(redirectUrl ? { redirectUrl } : {});
   };
 
@@ -128,16 +137,32 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
     const common = { role: 'menuitem', tabIndex: -1 } as const;
     if (item.kind === 'manageAccount') {
       return (
-        <button key="manageAccount" type="button" {...common} {...el('userButtonPopoverActionButton', 'latch-userButtonPopoverActionButton__manageAccount')} onClick={manageAccount}>
-          <span {...el('userButtonPopoverActionButtonIcon')}><GearIcon /></span>
+        <button
+          key="manageAccount"
+          type="button"
+          {...common}
+          {...el('userButtonPopoverActionButton', 'latch-userButtonPopoverActionButton__manageAccount')}
+          onClick={manageAccount}
+        >
+          <span {...el('userButtonPopoverActionButtonIcon')}>
+            <GearIcon />
+          </span>
           <span {...el('userButtonPopoverActionButtonText')}>{l.userButton.action__manageAccount}</span>
         </button>
       );
     }
     if (item.kind === 'signOut') {
       return (
-        <button key="signOut" type="button" {...common} {...el('userButtonPopoverActionButton', 'latch-userButtonPopoverActionButton__signOut')} onClick={signOutHere}>
-          <span {...el('userButtonPopoverActionButtonIcon')}><SignOutIcon /></span>
+        <button
+          key="signOut"
+          type="button"
+          {...common}
+          {...el('userButtonPopoverActionButton', 'latch-userButtonPopoverActionButton__signOut')}
+          onClick={signOutHere}
+        >
+          <span {...el('userButtonPopoverActionButtonIcon')}>
+            <SignOutIcon />
+          </span>
           <span {...el('userButtonPopoverActionButtonText')}>{l.userButton.action__signOut}</span>
         </button>
       );
@@ -189,11 +214,11 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
         {props.showName ? <span style={{ marginLeft: '0.5rem', alignSelf: 'center' }}>{name}</span> : null}
       </button>
       {open ? (
-        <div ref={popover} {...el('userButtonPopoverCard')} onKeyDown={onMenuKey}>
+        <div ref={popover} {...el('userButtonPopoverCard')}>
           <div {...el('userButtonPopoverMain')}>
             <UserPreview person={{ ...user, identifier: email }} main={name} secondary={email} />
           </div>
-          <div id={menuId} role="menu" aria-label={name} {...el('userButtonPopoverActions')}>
+          <div id={menuId} role="menu" aria-label={name} {...el('userButtonPopoverActions')} onKeyDown={onMenuKey}>
             {items.map(renderItem)}
             {multiSession
               ? otherSessions.map((session) => {
@@ -211,8 +236,12 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
                         void latch?.setActive({ session: session.id });
                       }}
                     >
-                      <span {...el('userButtonPopoverActionButtonIcon')}><SwitchIcon /></span>
-                      <span {...el('userButtonPopoverActionButtonText')}>{fmt(l.userButton.action__switchAccount, { identifier: label })}</span>
+                      <span {...el('userButtonPopoverActionButtonIcon')}>
+                        <SwitchIcon />
+                      </span>
+                      <span {...el('userButtonPopoverActionButtonText')}>
+                        {fmt(l.userButton.action__switchAccount, { identifier: label })}
+                      </span>
                     </button>
                   );
                 })
@@ -228,7 +257,9 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
                   navigate(props.signInUrl ?? options.signInUrl ?? '/sign-in');
                 }}
               >
-                <span {...el('userButtonPopoverActionButtonIcon')}><PlusIcon /></span>
+                <span {...el('userButtonPopoverActionButtonIcon')}>
+                  <PlusIcon />
+                </span>
                 <span {...el('userButtonPopoverActionButtonText')}>{l.userButton.action__addAccount}</span>
               </button>
             ) : null}
@@ -240,7 +271,12 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
           <span id={profileTitleId} className="latch-visuallyHidden">
             {l.userProfile.title}
           </span>
-          <UserProfile routing="virtual" initialPage={profileOpen} customPages={customPages} {...(props.userProfileProps?.appearance ? { appearance: props.userProfileProps.appearance } : {})} />
+          <UserProfile
+            routing="virtual"
+            initialPage={profileOpen}
+            customPages={customPages}
+            {...(props.userProfileProps?.appearance ? { appearance: props.userProfileProps.appearance } : {})}
+          />
         </Modal>
       ) : null}
     </>

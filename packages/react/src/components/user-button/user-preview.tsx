@@ -3,7 +3,15 @@ import { Avatar, type AvatarPerson } from '../primitives/avatar.js';
 import { useUI } from '../ui-context.js';
 
 /** Avatar + name + email, as in the UserButton popover and the profile header. */
-export function UserPreview({ person, main, secondary }: { person: AvatarPerson; main: string; secondary?: string | null }) {
+export function UserPreview({
+  person,
+  main,
+  secondary,
+}: {
+  person: AvatarPerson;
+  main: string;
+  secondary?: string | null;
+}) {
   const { el } = useUI();
   return (
     <div {...el('userPreview')}>

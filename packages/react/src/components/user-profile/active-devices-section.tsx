@@ -28,8 +28,12 @@ export function ActiveDevicesSection({ user }: { user: User }) {
       {sessions === null ? <div style={{ minHeight: '3rem' }} aria-busy="true" /> : null}
       {(sessions ?? []).map((session) => {
         const activity = session.latestActivity;
-        const device = [activity?.browserName, activity?.browserVersion].filter(Boolean).join(' ') || l.userProfile.securityPage.unknownDevice;
-        const place = [activity?.ipAddress, [activity?.city, activity?.country].filter(Boolean).join(', ')].filter(Boolean).join(' · ');
+        const device =
+          [activity?.browserName, activity?.browserVersion].filter(Boolean).join(' ') ||
+          l.userProfile.securityPage.unknownDevice;
+        const place = [activity?.ipAddress, [activity?.city, activity?.country].filter(Boolean).join(', ')]
+          .filter(Boolean)
+          .join(' · ');
         const isCurrent = session.id === currentId;
         return (
           <div key={session.id} {...el('activeDevice')} data-session-id={session.id}>
@@ -38,7 +42,11 @@ export function ActiveDevicesSection({ user }: { user: User }) {
                 {device} {isCurrent ? <span {...el('badge')}>{l.badge__thisDevice}</span> : null}
               </strong>
               {place ? <span>{place}</span> : null}
-              {session.lastActiveAt ? <span>{fmt(l.userProfile.securityPage.lastActive, { date: dateFormat.format(session.lastActiveAt) })}</span> : null}
+              {session.lastActiveAt ? (
+                <span>
+                  {fmt(l.userProfile.securityPage.lastActive, { date: dateFormat.format(session.lastActiveAt) })}
+                </span>
+              ) : null}
             </div>
             {isCurrent ? null : (
               <button

@@ -1,3 +1,4 @@
+'use client';
 import { Children, isValidElement, type ReactNode } from 'react';
 
 export interface UserProfilePageProps {
@@ -44,7 +45,14 @@ export function collectProfilePages(children: ReactNode): ProfileNavEntry[] {
       const props = child.props as UserProfilePageProps;
       if (props.label === 'account') entries.push({ kind: 'account' });
       else if (props.label === 'security') entries.push({ kind: 'security' });
-      else entries.push({ kind: 'page', id: props.url ?? slug(props.label), label: props.label, icon: props.labelIcon, content: props.children });
+      else
+        entries.push({
+          kind: 'page',
+          id: props.url ?? slug(props.label),
+          label: props.label,
+          icon: props.labelIcon,
+          content: props.children,
+        });
     } else if (child.type === UserProfileLink) {
       const props = child.props as UserProfileLinkProps;
       entries.push({ kind: 'link', label: props.label, icon: props.labelIcon, url: props.url });
@@ -62,5 +70,8 @@ export function withBuiltInPages(custom: ProfileNavEntry[]): ProfileNavEntry[] {
 }
 
 function slug(label: string): string {
-  return label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return label
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

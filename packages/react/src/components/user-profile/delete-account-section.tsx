@@ -23,7 +23,15 @@ export function DeleteAccountSection({ user }: { user: User }) {
           noValidate
           onSubmit={form.onSubmit(async ({ confirmation }) => {
             if (confirmation.trim() !== phrase) {
-              throw { errors: [{ code: 'confirmation_mismatch', message: fmt(l.userProfile.securityPage.deleteConfirm, { phrase }), meta: { paramName: 'confirmation' } }] };
+              throw {
+                errors: [
+                  {
+                    code: 'confirmation_mismatch',
+                    message: fmt(l.userProfile.securityPage.deleteConfirm, { phrase }),
+                    meta: { paramName: 'confirmation' },
+                  },
+                ],
+              };
             }
             await user.delete();
             navigate(options.afterSignOutUrl ?? '/');
@@ -36,18 +44,26 @@ export function DeleteAccountSection({ user }: { user: User }) {
             label={l.userProfile.securityPage.deleteConfirmLabel}
             hint={fmt(l.userProfile.securityPage.deleteConfirm, { phrase })}
             autoComplete="off"
-            // biome-ignore lint/a11y/noAutofocus: the confirmation form just opened on request.
             autoFocus
             value={form.values.confirmation}
             onValueChange={(value) => form.setValue('confirmation', value)}
             error={form.errors.fields.confirmation}
           />
-          <FormButtons busy={form.busy} onCancel={() => setConfirming(false)} submitLabel={l.userProfile.securityPage.deleteAccount} />
+          <FormButtons
+            busy={form.busy}
+            onCancel={() => setConfirming(false)}
+            submitLabel={l.userProfile.securityPage.deleteAccount}
+          />
         </form>
       ) : (
         <div {...el('profileSectionItem')}>
           <span />
-          <button type="button" {...el('profileSectionItemButton')} style={{ color: 'var(--latch-color-danger)' }} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            {...el('profileSectionItemButton')}
+            style={{ color: 'var(--latch-color-danger)' }}
+            onClick={() => setConfirming(true)}
+          >
             {l.userProfile.securityPage.deleteAccount}
           </button>
         </div>

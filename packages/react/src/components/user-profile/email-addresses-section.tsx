@@ -9,7 +9,11 @@ import { CodeForm } from '../sign-in/code-form.js';
 import { useUI } from '../ui-context.js';
 import { FormButtons, ProfileSection } from './profile-section.js';
 
-type Mode = { kind: 'list' } | { kind: 'add' } | { kind: 'verify'; email: EmailAddress } | { kind: 'remove'; email: EmailAddress };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'add' }
+  | { kind: 'verify'; email: EmailAddress }
+  | { kind: 'remove'; email: EmailAddress };
 
 /** The user's email addresses: add (then verify by code), verify, set primary, remove. */
 export function EmailAddressesSection({ user }: { user: User }) {
@@ -41,7 +45,11 @@ export function EmailAddressesSection({ user }: { user: User }) {
             </div>
             <div className="latch-profileSectionItemActions">
               {verified ? null : (
-                <button type="button" {...el('profileSectionItemButton')} onClick={() => void actions.submit(() => verify(email), [])}>
+                <button
+                  type="button"
+                  {...el('profileSectionItemButton')}
+                  onClick={() => void actions.submit(() => verify(email), [])}
+                >
                   {l.userProfile.profilePage.verify}
                 </button>
               )}
@@ -49,13 +57,19 @@ export function EmailAddressesSection({ user }: { user: User }) {
                 <button
                   type="button"
                   {...el('profileSectionItemButton')}
-                  onClick={() => void actions.submit(async () => void (await user.update({ primaryEmailAddressId: email.id })), [])}
+                  onClick={() =>
+                    void actions.submit(async () => void (await user.update({ primaryEmailAddressId: email.id })), [])
+                  }
                 >
                   {l.userProfile.profilePage.setPrimary}
                 </button>
               ) : null}
               {primary ? null : (
-                <button type="button" {...el('profileSectionItemButton')} onClick={() => setMode({ kind: 'remove', email })}>
+                <button
+                  type="button"
+                  {...el('profileSectionItemButton')}
+                  onClick={() => setMode({ kind: 'remove', email })}
+                >
                   {l.userProfile.profilePage.remove}
                 </button>
               )}
@@ -63,10 +77,14 @@ export function EmailAddressesSection({ user }: { user: User }) {
           </div>
         );
       })}
-      {mode.kind === 'add' ? <AddEmailForm user={user} onCancel={() => setMode({ kind: 'list' })} onAdded={verify} /> : null}
+      {mode.kind === 'add' ? (
+        <AddEmailForm user={user} onCancel={() => setMode({ kind: 'list' })} onAdded={verify} />
+      ) : null}
       {mode.kind === 'verify' ? (
         <div className="latch-profileSectionForm">
-          <p {...el('formFieldHintText')}>{fmt(l.userProfile.profilePage.verifyEmailSubtitle, { identifier: mode.email.emailAddress })}</p>
+          <p {...el('formFieldHintText')}>
+            {fmt(l.userProfile.profilePage.verifyEmailSubtitle, { identifier: mode.email.emailAddress })}
+          </p>
           <CodeForm
             label={l.formFieldLabel__code}
             onAttempt={async (code) => {
@@ -89,7 +107,11 @@ export function EmailAddressesSection({ user }: { user: User }) {
           }, [])}
         >
           <p>{fmt(l.userProfile.profilePage.removeConfirm, { identifier: mode.email.emailAddress })}</p>
-          <FormButtons busy={actions.busy} onCancel={() => setMode({ kind: 'list' })} submitLabel={l.userProfile.profilePage.remove} />
+          <FormButtons
+            busy={actions.busy}
+            onCancel={() => setMode({ kind: 'list' })}
+            submitLabel={l.userProfile.profilePage.remove}
+          />
         </form>
       ) : null}
       {mode.kind === 'list' ? (
@@ -104,7 +126,15 @@ export function EmailAddressesSection({ user }: { user: User }) {
   );
 }
 
-function AddEmailForm({ user, onCancel, onAdded }: { user: User; onCancel(): void; onAdded(email: EmailAddress): Promise<void> }) {
+function AddEmailForm({
+  user,
+  onCancel,
+  onAdded,
+}: {
+  user: User;
+  onCancel(): void;
+  onAdded(email: EmailAddress): Promise<void>;
+}) {
   const { el, l } = useUI();
   const form = useFormFlow({ email_address: '' });
   return (
@@ -122,7 +152,6 @@ function AddEmailForm({ user, onCancel, onAdded }: { user: User; onCancel(): voi
         label={l.formFieldLabel__emailAddress}
         type="email"
         autoComplete="email"
-        // biome-ignore lint/a11y/noAutofocus: the form just opened on request.
         autoFocus
         value={form.values.email_address}
         onValueChange={(value) => form.setValue('email_address', value)}

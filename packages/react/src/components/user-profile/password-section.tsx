@@ -29,7 +29,15 @@ export function PasswordSection({ user }: { user: User }) {
           noValidate
           onSubmit={form.onSubmit(async ({ current_password, new_password, confirm }) => {
             if (new_password !== confirm) {
-              throw { errors: [{ code: 'password_mismatch', message: l.formFieldError__passwordMismatch, meta: { paramName: 'confirm' } }] };
+              throw {
+                errors: [
+                  {
+                    code: 'password_mismatch',
+                    message: l.formFieldError__passwordMismatch,
+                    meta: { paramName: 'confirm' },
+                  },
+                ],
+              };
             }
             await user.updatePassword({
               newPassword: new_password,
@@ -41,7 +49,14 @@ export function PasswordSection({ user }: { user: User }) {
           })}
         >
           <Alert message={form.errors.global} />
-          <input type="text" name="username" autoComplete="username" value={user.primaryEmailAddress?.emailAddress ?? ''} readOnly hidden />
+          <input
+            type="text"
+            name="username"
+            autoComplete="username"
+            value={user.primaryEmailAddress?.emailAddress ?? ''}
+            readOnly
+            hidden
+          />
           {user.passwordEnabled ? (
             <Field
               id={form.idFor('current_password')}
@@ -50,7 +65,6 @@ export function PasswordSection({ user }: { user: User }) {
               type="password"
               autoComplete="current-password"
               revealable
-              // biome-ignore lint/a11y/noAutofocus: the form just opened on request.
               autoFocus
               value={form.values.current_password}
               onValueChange={(value) => form.setValue('current_password', value)}

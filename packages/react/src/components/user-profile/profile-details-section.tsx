@@ -16,7 +16,9 @@ export function ProfileDetailsSection({ user }: { user: User }) {
   const form = useFormFlow({ first_name: user.firstName ?? '', last_name: user.lastName ?? '' });
   const { latch } = useLatchContext();
   const attributes = latch?.environment?.userSettings.attributes;
-  const namesEnabled = attributes ? attributes.first_name?.enabled !== false || attributes.last_name?.enabled !== false : true;
+  const namesEnabled = attributes
+    ? attributes.first_name?.enabled !== false || attributes.last_name?.enabled !== false
+    : true;
   const name = user.fullName ?? '';
   return (
     <ProfileSection title={l.userProfile.profilePage.profileSection} id="profile">
@@ -36,7 +38,6 @@ export function ProfileDetailsSection({ user }: { user: User }) {
               name="first_name"
               label={l.formFieldLabel__firstName}
               autoComplete="given-name"
-              // biome-ignore lint/a11y/noAutofocus: the form just opened on request; focus its first field.
               autoFocus
               optional
               value={form.values.first_name}
@@ -102,7 +103,6 @@ export function UsernameSection({ user }: { user: User }) {
             name="username"
             label={l.formFieldLabel__username}
             autoComplete="username"
-            // biome-ignore lint/a11y/noAutofocus: the form just opened on request.
             autoFocus
             value={form.values.username}
             onValueChange={(value) => form.setValue('username', value)}

@@ -17,7 +17,15 @@ export function ProfileSection({ title, children, id }: { title: string; childre
 }
 
 /** Save / Cancel at the end of an inline form. */
-export function FormButtons({ busy, onCancel, submitLabel }: { busy: boolean; onCancel(): void; submitLabel?: string }) {
+export function FormButtons({
+  busy,
+  onCancel,
+  submitLabel,
+}: {
+  busy: boolean;
+  onCancel(): void;
+  submitLabel?: string;
+}) {
   const { el, l } = useUI();
   return (
     <div className="latch-formButtonRow">

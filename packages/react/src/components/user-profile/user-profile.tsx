@@ -7,7 +7,13 @@ import { ShieldIcon, UserIcon } from '../primitives/icons.js';
 import { type Routing, useStepRouter } from '../step-router.js';
 import { UIRoot, useResolvedUI, useUI } from '../ui-context.js';
 import { ActiveDevicesSection } from './active-devices-section.js';
-import { collectProfilePages, type ProfileNavEntry, UserProfileLink, UserProfilePage, withBuiltInPages } from './custom-pages.js';
+import {
+  collectProfilePages,
+  type ProfileNavEntry,
+  UserProfileLink,
+  UserProfilePage,
+  withBuiltInPages,
+} from './custom-pages.js';
 import { DeleteAccountSection } from './delete-account-section.js';
 import { EmailAddressesSection } from './email-addresses-section.js';
 import { PasswordSection } from './password-section.js';
@@ -73,10 +79,15 @@ function UserProfileCard({ user, ...props }: UserProfileProps & { user: User | n
   const routing = props.routing ?? (props.path ? 'path' : 'virtual');
   const [page, goTo] = useStepRouter<string>(routing, props.path, initial, accept);
   const usernameEnabled = latch?.environment?.userSettings.attributes.username?.enabled === true;
-  const deleteEnabled = user?.deleteSelfEnabled !== false && latch?.environment?.userSettings.actions?.delete_self !== false;
+  const deleteEnabled =
+    user?.deleteSelfEnabled !== false && latch?.environment?.userSettings.actions?.delete_self !== false;
 
   const labelOf = (entry: ProfileNavEntry) =>
-    entry.kind === 'account' ? l.userProfile.navbar__account : entry.kind === 'security' ? l.userProfile.navbar__security : entry.label;
+    entry.kind === 'account'
+      ? l.userProfile.navbar__account
+      : entry.kind === 'security'
+        ? l.userProfile.navbar__security
+        : entry.label;
   const iconOf = (entry: ProfileNavEntry) =>
     entry.kind === 'account' ? <UserIcon /> : entry.kind === 'security' ? <ShieldIcon /> : entry.icon;
   const custom = entries.find((entry) => entry.kind === 'page' && entry.id === page);
@@ -120,7 +131,9 @@ function UserProfileCard({ user, ...props }: UserProfileProps & { user: User | n
             ) : page === 'security' ? (
               <>
                 <h2>{l.userProfile.securityPage.title}</h2>
-                {latch?.environment?.userSettings.attributes.password?.enabled === false ? null : <PasswordSection user={user} />}
+                {latch?.environment?.userSettings.attributes.password?.enabled === false ? null : (
+                  <PasswordSection user={user} />
+                )}
                 <ActiveDevicesSection user={user} />
                 {deleteEnabled ? <DeleteAccountSection user={user} /> : null}
               </>

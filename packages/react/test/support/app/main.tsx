@@ -2,8 +2,18 @@
  * The test page: one React app whose path picks the screen (like an app's routes) and whose query picks
  * the provider's appearance/localization, so each browser test can ask for exactly what it checks.
  */
-import { LatchProvider, SignedIn, SignedOut, SignIn, SignInButton, SignUp, UserButton, UserProfile } from '@latch/react';
+
 import * as locales from '@latch/localizations';
+import {
+  LatchProvider,
+  SignedIn,
+  SignedOut,
+  SignIn,
+  SignInButton,
+  SignUp,
+  UserButton,
+  UserProfile,
+} from '@latch/react';
 import { dark } from '@latch/themes';
 import { createRoot } from 'react-dom/client';
 

@@ -8,6 +8,11 @@ import type { EventContext } from './record-event.js';
  * Carried in AsyncLocalStorage so that every domain function that records an event (dozens, deep in
  * sign-up, `/v1/me`, the mailer's hooks) gets the caller's address without threading a parameter
  * through each signature; an explicit `context` passed to `recordEvent` always wins.
+ *
+ * On Node 20 an active AsyncLocalStorage runs promise hooks for every promise in the process (a
+ * pure-await loop runs ~2x slower), so the storage is switched on only while a request that may
+ * record an event is in flight, and off again when the last one ends: the hot read paths (token
+ * refreshes, `GET /v1/client`) pay nothing unless a write is running beside them.
  */
 export interface RequestOrigin {
   surface: 'backend_api' | 'frontend_api' | 'other';
@@ -21,9 +26,18 @@ export interface RequestOrigin {
 
 const origins = new AsyncLocalStorage<RequestOrigin>();
 
+let inFlight = 0;
+
 /** Runs `work` with `origin` as the ambient request for any event recorded inside it. */
-export function runWithRequestOrigin<T>(origin: RequestOrigin, work: () => T): T {
-  return origins.run(origin, work);
+export async function runWithRequestOrigin<T>(origin: RequestOrigin, work: () => Promise<T> | T): Promise<T> {
+  inFlight++;
+  try {
+    return await origins.run(origin, work);
+  } finally {
+    inFlight--;
+    // The last one out turns the promise hooks off; the next `run` turns them on again.
+    if (inFlight === 0) origins.disable();
+  }
 }
 
 /**

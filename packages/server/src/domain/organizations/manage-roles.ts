@@ -3,8 +3,8 @@ import type { OrganizationPermissionRecord, OrganizationRoleRecord } from '../..
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
 import { createId } from '../ids.js';
-import { type ChangeContext, deletedObject, emitOrganizationEvent } from './organization-events.js';
 import { organizationErrors } from './organization-errors.js';
+import { type ChangeContext, deletedObject, emitOrganizationEvent } from './organization-events.js';
 import { permissionJSON } from './organization-json.js';
 
 const keyTaken = (what: string) =>
@@ -46,7 +46,12 @@ async function saveRole(store: Store, role: OrganizationRoleRecord, type: string
 /** Creates a custom role `org:<name>` with permissions (by id). */
 export async function createRole(
   store: Store,
-  input: { key: string; name: string; description?: string | null | undefined; permissionIds?: string[] | null | undefined },
+  input: {
+    key: string;
+    name: string;
+    description?: string | null | undefined;
+    permissionIds?: string[] | null | undefined;
+  },
   change: ChangeContext,
 ): Promise<OrganizationRoleRecord> {
   const permissionIds = await assertPermissionsExist(store, input.permissionIds ?? []);
@@ -158,7 +163,10 @@ export async function deleteRole(store: Store, role: OrganizationRoleRecord, cha
       );
     }
     // Accepted, revoked and expired invitations keep pointing at the role; they go with it.
-    for (const invitation of await tx.organizations.invitations.list({ roleId: role.id }, { limit: 100_000, offset: 0 })) {
+    for (const invitation of await tx.organizations.invitations.list(
+      { roleId: role.id },
+      { limit: 100_000, offset: 0 },
+    )) {
       await tx.organizations.invitations.delete(invitation.id);
     }
     await tx.organizations.roles.delete(role.id);
@@ -166,11 +174,17 @@ export async function deleteRole(store: Store, role: OrganizationRoleRecord, cha
   });
 }
 
-async function savePermission(store: Store, permission: OrganizationPermissionRecord, type: string, change: ChangeContext) {
+async function savePermission(
+  store: Store,
+  permission: OrganizationPermissionRecord,
+  type: string,
+  change: ChangeContext,
+) {
   try {
     await store.transaction(async (tx) => {
       if (type === 'permission.created') await tx.organizations.permissions.insert(permission);
-      else if (!(await tx.organizations.permissions.update(permission))) throw organizationErrors.notFound('permission');
+      else if (!(await tx.organizations.permissions.update(permission)))
+        throw organizationErrors.notFound('permission');
       await emitOrganizationEvent(tx, type, () => permissionJSON(permission), change);
     });
   } catch (error) {
@@ -182,7 +196,12 @@ async function savePermission(store: Store, permission: OrganizationPermissionRe
 
 function assertCustomKey(key: string) {
   if (key.startsWith('org:sys_')) {
-    throw formError('form_param_format_invalid', 'key', 'is invalid', 'Keys starting with org:sys_ are reserved for system permissions.');
+    throw formError(
+      'form_param_format_invalid',
+      'key',
+      'is invalid',
+      'Keys starting with org:sys_ are reserved for system permissions.',
+    );
   }
 }
 
@@ -233,7 +252,11 @@ export async function deletePermission(
   await store.transaction(async (tx) => {
     for (const role of await tx.organizations.roles.list({}, { limit: 10_000, offset: 0 })) {
       if (!role.permissionIds.includes(permission.id)) continue;
-      const updated = { ...role, permissionIds: role.permissionIds.filter((id) => id !== permission.id), updatedAt: change.now };
+      const updated = {
+        ...role,
+        permissionIds: role.permissionIds.filter((id) => id !== permission.id),
+        updatedAt: change.now,
+      };
       await tx.organizations.roles.update(updated);
       await emitOrganizationEvent(tx, 'role.updated', (json) => json.roleJSON(updated), change);
     }

@@ -208,7 +208,7 @@ export async function attemptDomainVerification(
   change: ChangeContext,
 ): Promise<OrganizationDomainRecord> {
   const current = domain.verification;
-  if (!current || current.strategy !== 'email_code' || current.status === 'verified') {
+  if (current?.strategy !== 'email_code' || current.status === 'verified') {
     throw LatchAPIError.single(
       400,
       current?.status === 'verified' ? 'verification_already_verified' : 'verification_failed',

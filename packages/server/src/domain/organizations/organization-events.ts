@@ -23,6 +23,22 @@ export async function emitOrganizationEvent(
 ): Promise<void> {
   const data = await render(new OrganizationJSONBuilder(tx, 'backend'));
   await recordEvent(tx, { type, data, now: change.now, ...(change.event ? { context: change.event } : {}) });
+  noteMembershipChange(tx, type, data);
+}
+
+/**
+ * Users embed their memberships (`user.organization_memberships`), so caches of user JSON must drop
+ * a user whose membership changed — and everyone, when an organization, role or permission they may
+ * embed changed. Invitations and domains are not embedded.
+ */
+function noteMembershipChange(tx: Store, type: string, data: Record<string, unknown>): void {
+  if (type.startsWith('organizationMembership.')) {
+    const userId = (data.public_user_data as { user_id?: unknown } | undefined)?.user_id;
+    if (typeof userId === 'string') tx.changes.changed(userId);
+    else tx.changes.changedAny();
+  } else if (/^(organization\.(updated|deleted)|role\.|permission\.)/.test(type)) {
+    tx.changes.changedAny();
+  }
 }
 
 /** The payload of a `*.deleted` event. */

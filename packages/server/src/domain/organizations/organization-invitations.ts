@@ -104,7 +104,7 @@ export async function revokeInvitation(
   return store.transaction(async (tx) => {
     await expireInvitations(tx, { organizationId: invitation.organizationId }, change.now);
     const current = await tx.organizations.invitations.findById(invitation.id);
-    if (!current || current.status !== 'pending') throw organizationErrors.invitationNotPending();
+    if (current?.status !== 'pending') throw organizationErrors.invitationNotPending();
     const revoked = { ...current, status: 'revoked' as const, updatedAt: change.now };
     await tx.organizations.invitations.update(revoked);
     await emitOrganizationEvent(tx, 'organizationInvitation.revoked', (json) => json.invitation(revoked), change);
@@ -138,7 +138,7 @@ export async function acceptInvitation(
       change.now,
     );
     const invitation = await tx.organizations.invitations.findById(found.id);
-    if (!invitation || invitation.status !== 'pending') throw organizationErrors.invitationNotPending();
+    if (invitation?.status !== 'pending') throw organizationErrors.invitationNotPending();
     const organization = await tx.organizations.organizations.findById(invitation.organizationId);
     if (!organization) throw organizationErrors.notFound('organization invitation');
     if (await findMembership(tx, organization.id, user.id)) {

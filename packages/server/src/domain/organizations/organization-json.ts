@@ -81,22 +81,25 @@ export class OrganizationJSONBuilder {
     return this.permissions;
   }
 
+  /** Reads each related record once per builder, however many objects refer to it. */
+  private cached<T>(cache: Map<string, Promise<T>>, id: string, load: (id: string) => Promise<T>): Promise<T> {
+    const known = cache.get(id);
+    if (known) return known;
+    const loading = load(id);
+    cache.set(id, loading);
+    return loading;
+  }
+
   private role(id: string) {
-    let role = this.roles.get(id);
-    if (!role) this.roles.set(id, (role = this.store.organizations.roles.findById(id)));
-    return role;
+    return this.cached(this.roles, id, (roleId) => this.store.organizations.roles.findById(roleId));
   }
 
   private user(id: string) {
-    let user = this.users.get(id);
-    if (!user) this.users.set(id, (user = this.store.users.findById(id)));
-    return user;
+    return this.cached(this.users, id, (userId) => this.store.users.findById(userId));
   }
 
   private organizationRecord(id: string) {
-    let organization = this.organizations.get(id);
-    if (!organization) this.organizations.set(id, (organization = this.store.organizations.organizations.findById(id)));
-    return organization;
+    return this.cached(this.organizations, id, (orgId) => this.store.organizations.organizations.findById(orgId));
   }
 
   async organization(organization: OrganizationRecord) {

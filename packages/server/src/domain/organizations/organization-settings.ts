@@ -1,6 +1,6 @@
+import { formError } from '../../errors.js';
 import type { OrganizationSettingsRecord } from '../../store/organization-store.js';
 import type { Store } from '../../store/store.js';
-import { formError } from '../../errors.js';
 
 /** The Backend API's `OrganizationSettings` JSON: roles by key, as Clerk shows them. */
 export async function organizationSettingsJSON(store: Store, settings: OrganizationSettingsRecord) {

@@ -32,10 +32,9 @@ export async function findSignInUser(store: Store, identifier: SignInIdentifier)
     const userId = await store.users.findUserIdByUsername(identifier.value);
     return userId ? store.users.findById(userId) : null;
   }
-  const [user] = await store.users.list(
-    { emailAddresses: [identifier.value] },
-    { limit: 1, offset: 0, orderBy: 'created_at', direction: 'asc' },
-  );
+  // Addresses are unique across users: one indexed lookup, then the user.
+  const userId = await store.users.findUserIdByEmailAddress(identifier.value);
+  const user = userId ? await store.users.findById(userId) : null;
   const email = user?.emailAddresses.find((address) => address.value === identifier.value);
   return user && email?.verificationStatus === 'verified' ? user : null;
 }

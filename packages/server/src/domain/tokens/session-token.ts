@@ -1,5 +1,6 @@
 import type { SessionRecord, UserRecord } from '../../store/records.js';
 import { renderClaims } from './claim-shortcodes.js';
+import type { OrganizationClaims } from './organization-claim.js';
 import type { RS256Signer } from './rs256-signer.js';
 import { userShortcodeData } from './shortcode-data.js';
 
@@ -35,8 +36,8 @@ export interface SessionTokenInput {
   now: number;
   lifetimeSeconds: number;
   customClaims: Record<string, unknown>;
-  /** The v2 `o` claim of the session's active organization, or null for the personal account. */
-  organization?: Record<string, unknown> | null;
+  /** The v2 `o` (and `fea`) claims of the session's active organization; null for the personal account. */
+  organization?: OrganizationClaims | null;
 }
 
 /**
@@ -63,7 +64,9 @@ export function mintSessionToken(input: SessionTokenInput): string {
     iss: input.issuer,
     // Clerk back-dates nbf a little so a verifier whose clock runs behind still accepts a fresh token.
     nbf: iat - 10,
-    ...(input.organization ? { o: input.organization } : {}),
+    ...(input.organization
+      ? { o: input.organization.o, ...(input.organization.fea ? { fea: input.organization.fea } : {}) }
+      : {}),
     sid: input.session.id,
     sts: input.session.status === 'pending' ? 'pending' : 'active',
     sub: input.user.id,

@@ -1,6 +1,11 @@
 import { organizationDomainEndpoints } from '@latch/protocol';
 import { requireOrganization } from '../../domain/organizations/find-organization.js';
-import { createDomain, deleteDomain, isDomainVerified, updateDomain } from '../../domain/organizations/organization-domains.js';
+import {
+  createDomain,
+  deleteDomain,
+  isDomainVerified,
+  updateDomain,
+} from '../../domain/organizations/organization-domains.js';
 import { OrganizationJSONBuilder } from '../../domain/organizations/organization-json.js';
 import { resourceNotFound } from '../../errors.js';
 import type { OrganizationDomainRecord } from '../../store/organization-store.js';
@@ -19,7 +24,12 @@ async function requireDomain(store: Store, organizationId: string, domainId: str
 async function listDomainsPage(
   store: Store,
   filter: { organizationId?: string },
-  query: { verified?: 'true' | 'false' | undefined; enrollment_mode?: string | undefined; limit: number; offset: number },
+  query: {
+    verified?: 'true' | 'false' | undefined;
+    enrollment_mode?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ) {
   const all = await store.organizations.domains.list(filter, { limit: 100_000, offset: 0 });
   const matching = all.filter(
@@ -34,32 +44,38 @@ async function listDomainsPage(
   };
 }
 
-const createDomainRoute = route(organizationDomainEndpoints.createDomain, async ({ params, body, request }, context) => {
-  const organization = await requireOrganization(context.store, params.organization_id);
-  const domain = await createDomain(
-    context.store,
-    organization,
-    { name: body.name, enrollmentMode: body.enrollment_mode, verified: body.verified ?? true },
-    backendChange(request, context),
-  );
-  return new OrganizationJSONBuilder(context.store, 'backend').domain(domain);
-});
+const createDomainRoute = route(
+  organizationDomainEndpoints.createDomain,
+  async ({ params, body, request }, context) => {
+    const organization = await requireOrganization(context.store, params.organization_id);
+    const domain = await createDomain(
+      context.store,
+      organization,
+      { name: body.name, enrollmentMode: body.enrollment_mode, verified: body.verified ?? true },
+      backendChange(request, context),
+    );
+    return new OrganizationJSONBuilder(context.store, 'backend').domain(domain);
+  },
+);
 
 const listDomainsRoute = route(organizationDomainEndpoints.listDomains, async ({ params, query }, { store }) => {
   const organization = await requireOrganization(store, params.organization_id);
   return listDomainsPage(store, { organizationId: organization.id }, query);
 });
 
-const updateDomainRoute = route(organizationDomainEndpoints.updateDomain, async ({ params, body, request }, context) => {
-  const domain = await requireDomain(context.store, params.organization_id, params.domain_id);
-  const updated = await updateDomain(
-    context.store,
-    domain,
-    { enrollmentMode: body.enrollment_mode, verified: body.verified },
-    backendChange(request, context),
-  );
-  return new OrganizationJSONBuilder(context.store, 'backend').domain(updated);
-});
+const updateDomainRoute = route(
+  organizationDomainEndpoints.updateDomain,
+  async ({ params, body, request }, context) => {
+    const domain = await requireDomain(context.store, params.organization_id, params.domain_id);
+    const updated = await updateDomain(
+      context.store,
+      domain,
+      { enrollmentMode: body.enrollment_mode, verified: body.verified },
+      backendChange(request, context),
+    );
+    return new OrganizationJSONBuilder(context.store, 'backend').domain(updated);
+  },
+);
 
 const deleteDomainRoute = route(organizationDomainEndpoints.deleteDomain, async ({ params, request }, context) => {
   const domain = await requireDomain(context.store, params.organization_id, params.domain_id);

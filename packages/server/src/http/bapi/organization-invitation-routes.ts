@@ -1,4 +1,5 @@
-import { organizationInvitationEndpoints } from '@latch/protocol';
+import { BulkInvitationBody, OrganizationIdParams, organizationInvitationEndpoints } from '@latch/protocol';
+import type { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { requireOrganization } from '../../domain/organizations/find-organization.js';
 import { sendInvitationEmail } from '../../domain/organizations/invitation-email.js';
@@ -11,13 +12,12 @@ import {
 } from '../../domain/organizations/organization-invitations.js';
 import { OrganizationJSONBuilder } from '../../domain/organizations/organization-json.js';
 import { requireRoleByKey } from '../../domain/organizations/organization-roles.js';
-import type { z } from 'zod';
 import { formError, LatchAPIError, resourceNotFound } from '../../errors.js';
 import type { OrganizationRecord } from '../../store/organization-store.js';
 import type { Store } from '../../store/store.js';
-import { backendChange } from './organization-routes.js';
 import { readLimitedBody } from '../read-limited-body.js';
 import { zodErrorToAPIError } from '../zod-issues.js';
+import { backendChange } from './organization-routes.js';
 import { type Route, route } from './route.js';
 
 interface InvitationInput {
@@ -52,7 +52,12 @@ async function invite(store: Store, organization: OrganizationRecord, input: Inv
   );
 }
 
-async function notify(context: AppContext, organization: OrganizationRecord, invitation: Awaited<ReturnType<typeof invite>>, input: InvitationInput) {
+async function notify(
+  context: AppContext,
+  organization: OrganizationRecord,
+  invitation: Awaited<ReturnType<typeof invite>>,
+  input: InvitationInput,
+) {
   if (input.notify !== false) {
     await sendInvitationEmail(context, invitation, organization, { redirectUrl: input.redirect_url });
   }
@@ -75,23 +80,37 @@ const createInvitationRoute = route(
 const createInvitationsBulkRoute: Route = {
   endpoint: organizationInvitationEndpoints.createInvitationsBulk as Route['endpoint'],
   async serve(request, pathParams, context) {
-    const { createInvitationsBulk } = organizationInvitationEndpoints;
-    const params = validated(createInvitationsBulk.params, pathParams);
+    const params = validated(OrganizationIdParams, pathParams);
     const text = (await readLimitedBody(request, context.config.maxBodyBytes)).trim();
     let parsed: unknown;
     try {
       parsed = JSON.parse(text || 'null');
     } catch {
-      throw LatchAPIError.single(400, 'malformed_request_body', 'malformed request body', 'The request body is not valid JSON.');
+      throw LatchAPIError.single(
+        400,
+        'malformed_request_body',
+        'malformed request body',
+        'The request body is not valid JSON.',
+      );
     }
     if (!Array.isArray(parsed)) {
-      throw LatchAPIError.single(400, 'malformed_request_body', 'malformed request body', 'The request body must be a JSON array of invitations.');
+      throw LatchAPIError.single(
+        400,
+        'malformed_request_body',
+        'malformed request body',
+        'The request body must be a JSON array of invitations.',
+      );
     }
     // PostgreSQL cannot store U+0000 (see route.ts); JSON.stringify writes it as \u0000.
     if (JSON.stringify(parsed).includes('\\u0000')) {
-      throw formError('form_param_format_invalid', 'email_address', 'is invalid', 'Values must not contain NUL characters.');
+      throw formError(
+        'form_param_format_invalid',
+        'email_address',
+        'is invalid',
+        'Values must not contain NUL characters.',
+      );
     }
-    const body = validated(createInvitationsBulk.body, parsed);
+    const body = validated(BulkInvitationBody, parsed);
     return bulkInvite(params, body, request, context);
   },
 };
@@ -153,12 +172,15 @@ async function requireInvitation(store: Store, organizationId: string, invitatio
   return invitation;
 }
 
-const getInvitationRoute = route(organizationInvitationEndpoints.getInvitation, async ({ params }, { store, clock }) => {
-  const invitation = await requireInvitation(store, params.organization_id, params.invitation_id);
-  await expireInvitations(store, { organizationId: invitation.organizationId }, clock.now());
-  const current = (await store.organizations.invitations.findById(invitation.id)) ?? invitation;
-  return new OrganizationJSONBuilder(store, 'backend').invitation(current);
-});
+const getInvitationRoute = route(
+  organizationInvitationEndpoints.getInvitation,
+  async ({ params }, { store, clock }) => {
+    const invitation = await requireInvitation(store, params.organization_id, params.invitation_id);
+    await expireInvitations(store, { organizationId: invitation.organizationId }, clock.now());
+    const current = (await store.organizations.invitations.findById(invitation.id)) ?? invitation;
+    return new OrganizationJSONBuilder(store, 'backend').invitation(current);
+  },
+);
 
 const revokeInvitationRoute = route(
   organizationInvitationEndpoints.revokeInvitation,

@@ -1,4 +1,5 @@
 import { organizationRoleEndpoints } from '@latch/protocol';
+import { parseOrderBy } from '../../domain/organizations/list-memberships.js';
 import {
   createPermission,
   createRole,
@@ -8,7 +9,6 @@ import {
   updatePermission,
   updateRole,
 } from '../../domain/organizations/manage-roles.js';
-import { parseOrderBy } from '../../domain/organizations/list-memberships.js';
 import { organizationErrors } from '../../domain/organizations/organization-errors.js';
 import { OrganizationJSONBuilder, permissionJSON } from '../../domain/organizations/organization-json.js';
 import {
@@ -34,7 +34,10 @@ async function requirePermission(store: Store, id: string) {
 const listRolesRoute = route(organizationRoleEndpoints.listRoles, async ({ query }, { store }) => {
   const filter = query.query ? { query: query.query } : {};
   const page = { limit: query.limit, offset: query.offset, orderBy: parseOrderBy(query.order_by) };
-  const [roles, total] = await Promise.all([store.organizations.roles.list(filter, page), store.organizations.roles.count(filter)]);
+  const [roles, total] = await Promise.all([
+    store.organizations.roles.list(filter, page),
+    store.organizations.roles.count(filter),
+  ]);
   const json = new OrganizationJSONBuilder(store, 'backend');
   return { data: await Promise.all(roles.map((role) => json.roleJSON(role))), total_count: total };
 });
@@ -75,7 +78,13 @@ const rolePermissionRoute = (present: boolean) =>
     async ({ params, request }, context) => {
       const role = await requireRole(context.store, params.organization_role_id);
       const permission = await requirePermission(context.store, params.permission_id);
-      const updated = await setRolePermission(context.store, role, permission, present, backendChange(request, context));
+      const updated = await setRolePermission(
+        context.store,
+        role,
+        permission,
+        present,
+        backendChange(request, context),
+      );
       return new OrganizationJSONBuilder(context.store, 'backend').roleJSON(updated);
     },
   );
@@ -119,11 +128,14 @@ const updatePermissionRoute = route(
   },
 );
 
-const deletePermissionRoute = route(organizationRoleEndpoints.deletePermission, async ({ params, request }, context) => {
-  const permission = await requirePermission(context.store, params.permission_id);
-  await deletePermission(context.store, permission, backendChange(request, context));
-  return { object: 'permission', id: permission.id, deleted: true };
-});
+const deletePermissionRoute = route(
+  organizationRoleEndpoints.deletePermission,
+  async ({ params, request }, context) => {
+    const permission = await requirePermission(context.store, params.permission_id);
+    await deletePermission(context.store, permission, backendChange(request, context));
+    return { object: 'permission', id: permission.id, deleted: true };
+  },
+);
 
 const getSettingsRoute = route(organizationRoleEndpoints.getOrganizationSettings, async (_input, { store }) =>
   organizationSettingsJSON(store, await store.organizations.getSettings()),

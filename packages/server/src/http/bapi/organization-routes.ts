@@ -1,4 +1,5 @@
 import { organizationEndpoints } from '@latch/protocol';
+import type { AppContext } from '../../app-context.js';
 import { createOrganization } from '../../domain/organizations/create-organization.js';
 import { requireOrganization } from '../../domain/organizations/find-organization.js';
 import { parseOrderBy } from '../../domain/organizations/list-memberships.js';
@@ -9,7 +10,6 @@ import {
   mergeMetadata,
   updateOrganization,
 } from '../../domain/organizations/update-organization.js';
-import type { AppContext } from '../../app-context.js';
 import { clientAddress } from '../client-address.js';
 import { route } from './route.js';
 
@@ -89,11 +89,14 @@ const updateOrganizationRoute = route(
   },
 );
 
-const deleteOrganizationRoute = route(organizationEndpoints.deleteOrganization, async ({ params, request }, context) => {
-  const organization = await requireOrganization(context.store, params.organization_id);
-  await deleteOrganization(context.store, organization, backendChange(request, context));
-  return { object: 'organization', id: organization.id, deleted: true };
-});
+const deleteOrganizationRoute = route(
+  organizationEndpoints.deleteOrganization,
+  async ({ params, request }, context) => {
+    const organization = await requireOrganization(context.store, params.organization_id);
+    await deleteOrganization(context.store, organization, backendChange(request, context));
+    return { object: 'organization', id: organization.id, deleted: true };
+  },
+);
 
 const mergeOrganizationMetadataRoute = route(
   organizationEndpoints.mergeOrganizationMetadata,

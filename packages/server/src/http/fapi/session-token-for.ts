@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { organizationClaims } from '../../domain/tokens/organization-claim.js';
 import { mintSessionToken } from '../../domain/tokens/session-token.js';
 import type { SessionRecord, UserRecord } from '../../store/records.js';
 
@@ -30,9 +31,9 @@ export async function sessionTokenFor(
     now,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
     customClaims: settings.customClaims,
-    // The `o` claim of the active organization (PROTOCOL.md §4.2) is computed here, from
-    // `activeOrganizationId`, once organizations exist (domain/tokens/organization-claim.ts).
-    organization: null,
+    // The active organization's `o`/`fea` claims (PROTOCOL.md §4.2), read at every mint so a removed
+    // member's next token has none; the personal account costs no query.
+    organization: activeOrganizationId ? await organizationClaims(app.store, session) : null,
   });
   app.tokenCache.set(cacheKey, jwt, now);
   return jwt;

@@ -14,8 +14,8 @@ import {
   KyselySessionStore,
 } from './document-stores.js';
 import { KyselyInstanceStore } from './instance-store.js';
-import { KyselyOrganizationStores } from './organization-stores.js';
 import { KyselySecretKeyStore, KyselySigningKeyStore } from './key-stores.js';
+import { KyselyOrganizationStores } from './organization-stores.js';
 import { KyselyUserStore } from './user-store.js';
 import { createWebhookStore } from './webhook-stores.js';
 

@@ -94,7 +94,9 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
         const pattern = likePattern(condition.search);
         query = query.where((eb: AnyEB) =>
           eb.or([
-            ...condition.columns.map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+            ...condition.columns.map((column) =>
+              eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`),
+            ),
             ...(condition.orIdEquals ? [eb('id', '=', condition.search)] : []),
           ]),
         );

@@ -185,6 +185,15 @@ export class KyselyUserStore implements UserStore {
     return row?.id ?? null;
   }
 
+  async findUserIdByEmailAddress(emailAddress: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('email_address')
+      .select('user_id')
+      .where('email_address', '=', emailAddress)
+      .executeTakeFirst();
+    return row?.user_id ?? null;
+  }
+
   /** Ids are mixed-case base62: they sort in creation order only by code point, which PostgreSQL needs told. */
   private byteOrder(column: string) {
     return this.dialect === 'postgres' ? sql`${sql.ref(column)} collate "C"` : sql.ref(column);

@@ -1,5 +1,5 @@
-import { createId } from '../../domain/ids.js';
 import { type Kysely, sql } from 'kysely';
+import { createId } from '../../domain/ids.js';
 
 /**
  * Organizations (issue #6). Like sessions, each record lives whole as JSON in `data`; the columns

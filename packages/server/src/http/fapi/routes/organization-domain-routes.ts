@@ -121,7 +121,12 @@ const attempt = fapiRoute(
   async (context, { organization_id, domain_id }) => {
     const body = parseFields(AttemptBody, context.body);
     const { domain, json, user } = await actOnDomain(context, organization_id as string, domain_id as string, MANAGE);
-    const verified = await attemptDomainVerification(context.app.store, domain, body.code, frontendChange(context, user.id));
+    const verified = await attemptDomainVerification(
+      context.app.store,
+      domain,
+      body.code,
+      frontendChange(context, user.id),
+    );
     return { response: await json.domain(verified) };
   },
 );

@@ -1,9 +1,9 @@
 import { acceptSuggestion, offerDomainEnrollments } from '../../../domain/organizations/domain-enrollment.js';
+import { findMembership } from '../../../domain/organizations/organization-access.js';
 import { organizationErrors } from '../../../domain/organizations/organization-errors.js';
 import { acceptInvitation, expireInvitations } from '../../../domain/organizations/organization-invitations.js';
 import { OrganizationJSONBuilder } from '../../../domain/organizations/organization-json.js';
 import { removeMember } from '../../../domain/organizations/organization-memberships.js';
-import { findMembership } from '../../../domain/organizations/organization-access.js';
 import type { OrganizationInvitationStatus } from '../../../store/organization-store.js';
 import type { UserRecord } from '../../../store/records.js';
 import { fapiRoute } from '../fapi-route.js';
@@ -23,7 +23,11 @@ const listMemberships = fapiRoute('GET', '/me/organization_memberships', async (
   const { user } = await requireActingSession(context);
   const { store } = context.app;
   const filter = { userId: user.id };
-  const page = { limit: query.limit, offset: query.offset, orderBy: { field: 'created_at' as const, direction: 'asc' as const } };
+  const page = {
+    limit: query.limit,
+    offset: query.offset,
+    orderBy: { field: 'created_at' as const, direction: 'asc' as const },
+  };
   const [memberships, total] = await Promise.all([
     store.organizations.memberships.list(filter, page),
     store.organizations.memberships.count(filter),
@@ -33,14 +37,18 @@ const listMemberships = fapiRoute('GET', '/me/organization_memberships', async (
 });
 
 /** `DELETE /v1/me/organization_memberships/{organization_id}`: leave. The last admin cannot. */
-const leave = fapiRoute('DELETE', '/me/organization_memberships/:organization_id', async (context, { organization_id }) => {
-  const { user } = await requireActingSession(context);
-  const { store } = context.app;
-  const membership = await findMembership(store, (organization_id as string).slice(0, 128), user.id);
-  if (!membership) throw organizationErrors.notFoundOrUnauthorized();
-  await removeMember(store, membership, frontendChange(context, user.id));
-  return { response: { object: 'organization_membership', id: membership.id, deleted: true } };
-});
+const leave = fapiRoute(
+  'DELETE',
+  '/me/organization_memberships/:organization_id',
+  async (context, { organization_id }) => {
+    const { user } = await requireActingSession(context);
+    const { store } = context.app;
+    const membership = await findMembership(store, (organization_id as string).slice(0, 128), user.id);
+    if (!membership) throw organizationErrors.notFoundOrUnauthorized();
+    await removeMember(store, membership, frontendChange(context, user.id));
+    return { response: { object: 'organization_membership', id: membership.id, deleted: true } };
+  },
+);
 
 const INVITATION_STATUSES: OrganizationInvitationStatus[] = ['pending', 'accepted', 'revoked', 'expired'];
 
@@ -55,7 +63,9 @@ const listInvitations = fapiRoute('GET', '/me/organization_invitations', async (
   await offerDomainEnrollments(store, user, frontendChange(context, user.id));
   const emailAddresses = verifiedEmails(user);
   await expireInvitations(store, { emailAddresses }, context.now);
-  const statuses = query.status?.filter((s): s is OrganizationInvitationStatus => INVITATION_STATUSES.includes(s as never));
+  const statuses = query.status?.filter((s): s is OrganizationInvitationStatus =>
+    INVITATION_STATUSES.includes(s as never),
+  );
   const filter = { emailAddresses, ...(statuses?.length ? { statuses } : {}) };
   const page = { limit: query.limit, offset: query.offset };
   const [invitations, total] = await Promise.all([
@@ -74,7 +84,9 @@ const acceptInvitationRoute = fapiRoute(
     const { user } = await requireActingSession(context);
     const { store } = context.app;
     const accepted = await acceptInvitation(store, invitation_id as string, user, frontendChange(context, user.id));
-    return { response: await new OrganizationJSONBuilder(store, 'frontend').invitation(accepted, { withOrganization: true }) };
+    return {
+      response: await new OrganizationJSONBuilder(store, 'frontend').invitation(accepted, { withOrganization: true }),
+    };
   },
 );
 

@@ -32,16 +32,26 @@ const list = fapiRoute('GET', '/organizations/:organization_id/memberships', asy
 const CreateBody = z.strictObject({ user_id: z.string().min(1).max(128), role: RoleKey });
 
 /** An admin adds an existing user directly (no invitation). */
-const create = fapiRoute('POST', '/organizations/:organization_id/memberships', async (context, { organization_id }) => {
-  const body = parseFields(CreateBody, context.body);
-  const { access, json, user } = await actInOrganization(context, organization_id as string, MANAGE);
-  const { store } = context.app;
-  const role = await requireRoleByKey(store, body.role);
-  if (!(await store.users.findById(body.user_id))) throw resourceNotFound('user');
-  await assertRoomForMember(store, access.organization);
-  const membership = await addMember(store, access.organization, body.user_id, role.id, frontendChange(context, user.id));
-  return { response: await json.membership(membership) };
-});
+const create = fapiRoute(
+  'POST',
+  '/organizations/:organization_id/memberships',
+  async (context, { organization_id }) => {
+    const body = parseFields(CreateBody, context.body);
+    const { access, json, user } = await actInOrganization(context, organization_id as string, MANAGE);
+    const { store } = context.app;
+    const role = await requireRoleByKey(store, body.role);
+    if (!(await store.users.findById(body.user_id))) throw resourceNotFound('user');
+    await assertRoomForMember(store, access.organization);
+    const membership = await addMember(
+      store,
+      access.organization,
+      body.user_id,
+      role.id,
+      frontendChange(context, user.id),
+    );
+    return { response: await json.membership(membership) };
+  },
+);
 
 const UpdateBody = z.strictObject({ role: RoleKey });
 

@@ -19,7 +19,10 @@ export function frontendChange(context: FapiContext, userId: string): ChangeCont
 }
 
 const repeated = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]), z.array(item).max(100).optional());
+  z.preprocess(
+    (value) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]),
+    z.array(item).max(100).optional(),
+  );
 
 /** The query clerk-js sends on organization lists (`paginated=true&limit&offset&role&query&status`). */
 const ListQuery = z.object({

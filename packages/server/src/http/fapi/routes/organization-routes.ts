@@ -25,7 +25,9 @@ const create = fapiRoute('POST', '/organizations', async (context) => {
   }
   if (user.createOrganizationsLimit !== null) {
     const memberships = await store.organizations.memberships.list({ userId: user.id }, { limit: 10_000, offset: 0 });
-    const created = await Promise.all(memberships.map((m) => store.organizations.organizations.findById(m.organizationId)));
+    const created = await Promise.all(
+      memberships.map((m) => store.organizations.organizations.findById(m.organizationId)),
+    );
     if (created.filter((o) => o?.createdBy === user.id).length >= user.createOrganizationsLimit) {
       throw organizationErrors.notAllowed(`You can create at most ${user.createOrganizationsLimit} organizations.`);
     }
@@ -72,8 +74,15 @@ const roles = fapiRoute('GET', '/organizations/:organization_id/roles', async (c
   const query = listQuery(context);
   const { json } = await actInOrganization(context, organization_id as string);
   const store = context.app.store;
-  const page = { limit: query.limit, offset: query.offset, orderBy: { field: 'created_at' as const, direction: 'asc' as const } };
-  const [list, total] = await Promise.all([store.organizations.roles.list({}, page), store.organizations.roles.count({})]);
+  const page = {
+    limit: query.limit,
+    offset: query.offset,
+    orderBy: { field: 'created_at' as const, direction: 'asc' as const },
+  };
+  const [list, total] = await Promise.all([
+    store.organizations.roles.list({}, page),
+    store.organizations.roles.count({}),
+  ]);
   return { response: listPayload(await Promise.all(list.map((role) => json.roleJSON(role))), total, query) };
 });
 

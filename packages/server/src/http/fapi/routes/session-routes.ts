@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { requireOrganizationAccess } from '../../../domain/organizations/organization-access.js';
 import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
-import { requireOrganizationAccess } from '../../../domain/organizations/organization-access.js';
 import { touchSession } from '../../../domain/sessions/touch-session.js';
 import { LatchAPIError } from '../../../errors.js';
 import type { SessionRecord } from '../../../store/records.js';

@@ -39,7 +39,7 @@ export async function spawnLatch(env: Record<string, string>): Promise<LatchProc
   let secretKey: string | null = null;
   let buffered = '';
   const started = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Latch did not start:\n${logs.join('\n')}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`Latch did not start:\n${logs.join('\n')}`)), 90_000);
     child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
