@@ -1,4 +1,10 @@
-import { BulkInvitationBody, OrganizationIdParams, organizationInvitationEndpoints } from '@latch/protocol';
+import {
+  BulkInvitationBody,
+  CreateInvitationBody,
+  ORGANIZATION_LIMITS,
+  OrganizationIdParams,
+  organizationInvitationEndpoints,
+} from '@latch/protocol';
 import type { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
 import { requireOrganization } from '../../domain/organizations/find-organization.js';
@@ -110,6 +116,16 @@ const createInvitationsBulkRoute: Route = {
         'Values must not contain NUL characters.',
       );
     }
+    if (parsed.length === 0 || parsed.length > ORGANIZATION_LIMITS.bulkInvitationsMax) {
+      throw formError(
+        'form_param_value_invalid',
+        'email_address',
+        'is invalid',
+        `Send between 1 and ${ORGANIZATION_LIMITS.bulkInvitationsMax} invitations.`,
+      );
+    }
+    // Each entry on its own, so an error names the field (`email_address`), not the array index.
+    for (const entry of parsed) validated(CreateInvitationBody, entry);
     const body = validated(BulkInvitationBody, parsed);
     return bulkInvite(params, body, request, context);
   },
