@@ -37,10 +37,11 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     const menu = page.getByRole('menu');
     const items = await menu.getByRole('menuitem').allTextContents();
     // The app's order: a custom link, the built-in "Manage account", a custom action, "Sign out".
-    expect(items.map((text) => text.replace(/^[?!]/, ''))).toEqual([
+    expect(items.map((text) => text.replace(/^[?!§]/, ''))).toEqual([
       'Help center',
       'Manage account',
       'Ping',
+      'Open terms',
       'Sign out',
     ]);
     expect(await page.getByRole('menuitem', { name: 'Help center' }).getAttribute('href')).toBe('/help');
@@ -62,6 +63,14 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     const dialog = page.getByRole('dialog');
     await poll(() => dialog.getByRole('heading', { name: 'Profile details' }).isVisible()).toBe(true);
     await page.keyboard.press('Escape');
+    await poll(() => dialog.count()).toBe(0);
+
+    // A custom action with `open` shows the UserButton's own custom profile page in the modal.
+    await trigger.click();
+    await page.getByRole('menuitem', { name: 'Open terms' }).click();
+    await poll(() => dialog.getByText('Terms shown in the modal').isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Terms' }).getAttribute('aria-current')).toBe('page');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await poll(() => dialog.count()).toBe(0);
 
     await trigger.click();
@@ -127,6 +136,43 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.context().close();
   });
 
+  it('signs in with an email code through "Use another method"', async () => {
+    const email = `code-${database}@example.com`;
+    await h.latch.createUser(email);
+    const page = await h.open('/sign-in');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: 'Use another method' }).click();
+    expect(new URL(page.url()).pathname).toBe('/sign-in/choose-strategy');
+    await page.getByRole('button', { name: /^Email code to / }).click();
+    await poll(() => page.getByRole('heading', { name: 'Check your email' }).isVisible()).toBe(true);
+    // A wrong code is reported on the code field.
+    const code = page.getByLabel('Verification code');
+    await code.fill('000000');
+    await poll(() => code.getAttribute('aria-invalid')).toBe('true');
+    await code.fill(await h.latch.codeFor(email));
+    await page.waitForURL(`${h.app.origin}/home`);
+    await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    await page.context().close();
+  });
+
+  it('deletes the account after typing the confirmation phrase', async () => {
+    const email = `delete-${database}@example.com`;
+    const userId = await h.latch.createUser(email);
+    const page = await h.open('/sign-in');
+    await signInThroughUI(page, h.app.origin, email);
+    await page.goto(`${h.app.origin}/user/security`);
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.getByLabel('Confirmation').fill('delete it');
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await poll(() => page.getByLabel('Confirmation').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Confirmation').fill('Delete account');
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.waitForURL(`${h.app.origin}/sign-in`);
+    expect((await h.latch.t.api(`/users/${userId}`)).status).toBe(404);
+    await page.context().close();
+  });
+
   it('resets a forgotten password with the emailed code', async () => {
     const email = `forgot-${database}@example.com`;
     const newPassword = 'a-brand-new-passphrase-77';
@@ -179,6 +225,14 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await poll(() => row.isVisible()).toBe(true);
     await poll(() => row.getByText('Unverified').count()).toBe(0);
     await poll(() => row.getByRole('button', { name: 'Set as primary' }).isVisible()).toBe(true);
+
+    // The new address becomes primary; the old one can then be removed (after a confirmation).
+    await row.getByRole('button', { name: 'Set as primary' }).click();
+    await poll(() => row.getByText('Primary').count()).toBe(1);
+    const original = page.locator(`[data-email="${email}"]`);
+    await original.getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('button', { name: 'Remove', exact: true }).last().click();
+    await poll(() => original.count()).toBe(0);
 
     await page.getByRole('button', { name: 'Security' }).click();
     expect(new URL(page.url()).pathname).toBe('/user/security');

@@ -27,6 +27,14 @@ export const DEFAULT_INSTANCE_SETTINGS: InstanceSettings = {
     enumerationProtection: false,
     rejectBreachedPasswords: true,
   },
+  restrictions: {
+    allowlist: false,
+    blocklist: false,
+    allowlistBlocklistDisabledOnSignIn: true,
+    blockEmailSubaddresses: false,
+    allowlistIdentifiers: [],
+    blocklistIdentifiers: [],
+  },
   allowedOrigins: [],
   urls: { home: null, signIn: null, signUp: null, afterSignIn: null, afterSignUp: null, afterSignOut: null },
 };

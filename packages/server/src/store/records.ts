@@ -120,6 +120,8 @@ export interface InstanceSettings {
   signIn: SignInSettings;
   sessions: SessionSettings;
   protection: ProtectionSettings;
+  /** Who may sign up: allowlist / blocklist of emails and domains (Clerk's instance restrictions). */
+  restrictions: RestrictionSettings;
   /** Origins allowed to call the Frontend API with credentials (CORS, Origin checks, redirect URLs). */
   allowedOrigins: string[];
   /** Where the app's pages live; the environment tells the UI. */
@@ -131,6 +133,20 @@ export interface InstanceSettings {
     afterSignUp: string | null;
     afterSignOut: string | null;
   };
+}
+
+export interface RestrictionSettings {
+  /** Only identifiers on the allowlist may sign up. */
+  allowlist: boolean;
+  /** Identifiers on the blocklist may not sign up. */
+  blocklist: boolean;
+  /** Apply the lists to sign-up only, not sign-in. */
+  allowlistBlocklistDisabledOnSignIn: boolean;
+  /** Refuse `name+tag@` addresses. */
+  blockEmailSubaddresses: boolean;
+  /** Email addresses (`ada@example.com`) or domains (`example.com`), lower case. */
+  allowlistIdentifiers: string[];
+  blocklistIdentifiers: string[];
 }
 
 /** How a sign-up field behaves. */

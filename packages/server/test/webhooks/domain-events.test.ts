@@ -56,6 +56,7 @@ describe.each(DATABASES)('events from sign-up, /v1/me, sessions and email on %s'
       body_plain: expect.any(String),
       delivered_by_clerk: true,
     });
+    expect(mail.event_attributes.http_request).toEqual({ client_ip: browser.ip, user_agent: browser.userAgent });
     const code = mail.data.data.code as string;
     expect(code).toMatch(/^\d{6}$/);
 

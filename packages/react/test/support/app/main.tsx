@@ -72,8 +72,12 @@ function Screen() {
               <UserButton.Link label="Help center" labelIcon={<span>?</span>} href="/help" />
               <UserButton.Action label="manageAccount" />
               <UserButton.Action label="Ping" labelIcon={<span>!</span>} onClick={() => (document.title = 'pinged')} />
+              <UserButton.Action label="Open terms" labelIcon={<span>§</span>} open="terms" />
               <UserButton.Action label="signOut" />
             </UserButton.MenuItems>
+            <UserButton.UserProfilePage label="Terms" url="terms" labelIcon={<span>§</span>}>
+              <p>Terms shown in the modal</p>
+            </UserButton.UserProfilePage>
           </UserButton>
         </SignedIn>
         <SignedOut>
