@@ -272,12 +272,78 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
       expect(auth.sessionId, 'signing in starts a new session').not.toBe(first.sessionId);
     });
 
+    writePassedLog();
+  }, 120_000);
+
+  // Continues signed in from the scenario above (vitest runs a file's tests in order).
+  it('creates an organization and switches between it and the personal account with <OrganizationSwitcher/>', async () => {
+    const name = `Acme ${Date.now()}`;
+
+    const created = await step(
+      'create an organization from <OrganizationSwitcher/>; the server sees it active',
+      async () => {
+        await page.goto('/');
+        await clerkLoaded();
+        await page.locator('.cl-organizationSwitcherTrigger').click();
+        await page.locator('.cl-organizationSwitcherPopoverActionButton__createOrganization').click();
+        await page.locator('input[name="name"]').fill(name);
+        await page.locator('.cl-formButtonPrimary').click();
+        // `afterCreateOrganizationUrl="/"`: the component navigates home once clerk-js activated the new organization.
+        await page.waitForFunction('window.Clerk?.session?.lastActiveOrganizationId?.startsWith("org_") === true');
+        const auth = await serverAuth();
+        expect(auth.orgId, 'auth().orgId after creating the organization').toMatch(/^org_/);
+        expect(auth.orgRole, 'auth().orgRole of the creator').toBe('org:admin');
+        expect(auth.orgSlug, 'auth().orgSlug').toMatch(/^acme-/);
+        return auth;
+      },
+    );
+
+    await step('the switcher shows the active organization', async () => {
+      await clerkLoaded();
+      await expect
+        .poll(async () => page.locator('.cl-organizationSwitcherTrigger').textContent(), {
+          message: 'the trigger names the active organization',
+          timeout: UI_TIMEOUT,
+        })
+        .toContain(name);
+    });
+
+    await step('switch to the personal account; auth() has no organization', async () => {
+      await page.locator('.cl-organizationSwitcherTrigger').click();
+      await page
+        .locator('.cl-organizationSwitcherPreviewButton')
+        .filter({ hasText: /personal account/i })
+        .click();
+      await page.waitForFunction(
+        'window.Clerk?.session != null && window.Clerk.session.lastActiveOrganizationId == null',
+      );
+      const auth = await serverAuth();
+      expect(auth.userId, 'auth().userId on the personal account').toBe(created.userId);
+      expect(auth.orgId ?? null, 'auth().orgId on the personal account').toBeNull();
+    });
+
+    await step('switch back to the organization; auth() shows its id and role again', async () => {
+      await clerkLoaded();
+      await page.locator('.cl-organizationSwitcherTrigger').click();
+      await page.locator('.cl-organizationSwitcherPreviewButton').filter({ hasText: name }).click();
+      await page.waitForFunction(
+        `window.Clerk?.session?.lastActiveOrganizationId === ${JSON.stringify(created.orgId)}`,
+      );
+      const auth = await serverAuth();
+      expect(auth.orgId, 'auth().orgId after switching back').toBe(created.orgId);
+      expect(auth.orgRole, 'auth().orgRole after switching back').toBe('org:admin');
+    });
+
+    writePassedLog();
+  }, 90_000);
+
+  function writePassedLog(): void {
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(
       new URL('clerk-compat.log', ARTIFACTS),
       `Passed (${setup}): ${passed.join(' → ')}\n\nBrowser:\n${formatTraffic(traffic)}\n\nLatch:\n${formatLatchLog(latch.log)}\n`,
     );
-  }, 120_000);
+  }
 });
 
 /** A port nobody listens on right now, for `next start` (which needs it before Latch is configured). */

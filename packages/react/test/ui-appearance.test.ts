@@ -152,6 +152,48 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
     });
   }
 
+  it('does not move while the SDK loads: the card has its final size before Latch answers', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 1100, height: 860 } });
+    const page = await context.newPage();
+    // Hold the Frontend API's client call until the first paint was measured.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/__latch/v1/client**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${h.app.origin}/sign-in`);
+    await poll(() => page.locator('.latch-card').count()).toBe(1);
+    const before = await page.locator('.latch-card').boundingBox();
+    release();
+    await poll(() => page.getByRole('heading', { name: 'Sign in to Latch' }).isVisible()).toBe(true);
+    const after = await page.locator('.latch-card').boundingBox();
+    expect(after).toEqual(before);
+    await context.close();
+  });
+
+  it('fits a phone screen without horizontal scrolling (sign-in, sign-up, profile)', async () => {
+    const email = 'phone@example.com';
+    await h.latch.createUser(email);
+    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    for (const path of ['/sign-in', '/sign-up']) {
+      await page.goto(`${h.app.origin}${path}`);
+      await poll(() => page.locator('.latch-card').count()).toBe(1);
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `${path.slice(1)}-phone.png`), fullPage: true });
+    }
+    await signInThroughUI(page, h.app.origin, email);
+    await page.goto(`${h.app.origin}/user/security`);
+    await poll(() => page.locator('.latch-activeDevice').count()).toBe(1);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'user-profile-phone.png'), fullPage: true });
+    await context.close();
+  });
+
   it('opens SignIn in a modal from <SignInButton mode="modal"> and switches to SignUp in place', async () => {
     const page = await h.open('/home');
     await page.getByRole('button', { name: 'Sign in' }).click();

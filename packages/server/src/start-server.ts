@@ -5,6 +5,7 @@ import { encodePublishableKey } from '@latch/protocol';
 import type { ServerConfig } from './config.js';
 import { createClientStateCache } from './domain/clients/client-state-cache.js';
 import { type Clock, systemClock } from './domain/clock.js';
+import { watchInstanceSettings } from './domain/instance-settings-watch.js';
 import { ensureInstance } from './domain/keys/instance.js';
 import { createSigningKeyCache } from './domain/keys/signing-key-cache.js';
 import { createMemoryRateLimiter } from './domain/protection/rate-limiter.js';
@@ -115,6 +116,8 @@ export async function startServer(
         settings: webhookSettingsFrom(config, privateNetworksAllowed(config, instance.environmentType)),
       })
     : null;
+  // Settings changed by another process (PATCH /instance/settings there) apply here within ~1 s.
+  const settingsWatcher = watchInstanceSettings(store, instance, { logger: deps.logger });
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   let closing: Promise<void> | null = null;
@@ -126,6 +129,7 @@ export async function startServer(
       await drained;
       clearTimeout(grace);
       await worker?.stop();
+      await settingsWatcher.stop();
       await store.close();
     })();
     return closing;

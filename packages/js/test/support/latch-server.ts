@@ -1,7 +1,6 @@
 import { Latch } from '@latch/js';
-import pg from 'pg';
 import type { InstanceSettings } from '../../../server/src/store/records.js';
-import { type DatabaseName, POSTGRES_ADMIN_URL } from '../../../server/test/support/databases.js';
+import type { DatabaseName } from '../../../server/test/support/databases.js';
 import { extractCode, type SMTPSink, startSMTPSink } from '../../../server/test/support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../../../server/test/support/test-server.js';
 import { NodeBrowser } from './node-browser.js';
@@ -59,28 +58,8 @@ export async function startLatchUnderTest(database: DatabaseName): Promise<Latch
     async stop() {
       for (const latch of tabs) latch.destroy();
       await t.server.close();
-      // pg's pool.end() resolves before its connections have finished closing; dropping the database
-      // `with (force)` in that window kills them mid-close, which surfaces as an unhandled FATAL 57P01.
-      if (database === 'postgres') await untilDisconnected(new URL(t.database.url).pathname.slice(1));
       await t.database.drop();
       await sink.close();
     },
   };
-}
-
-async function untilDisconnected(databaseName: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { rows } = await admin.query<{ count: string }>(
-        'select count(*) from pg_stat_activity where datname = $1',
-        [databaseName],
-      );
-      if (rows[0]?.count === '0') return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  } finally {
-    await admin.end();
-  }
 }

@@ -63,11 +63,14 @@ export function UIRoot({
   ui,
   elementKey,
   extraClassName,
+  bare = false,
   children,
 }: {
   ui: UIContextValue;
   elementKey: ElementKey;
   extraClassName?: string;
+  /** No wrapper element: for roots that only portal content elsewhere (modals opened by a button). */
+  bare?: boolean;
   children: ReactNode;
 }) {
   const props = ui.el(elementKey, `latch-root${extraClassName ? ` ${extraClassName}` : ''}`);
@@ -76,9 +79,13 @@ export function UIRoot({
       <style href="latch-ui-styles" precedence="latch">
         {BASE_STYLES}
       </style>
-      <div className={props.className} style={{ ...ui.rootStyle, ...props.style }}>
-        {children}
-      </div>
+      {bare ? (
+        children
+      ) : (
+        <div className={props.className} style={{ ...ui.rootStyle, ...props.style }}>
+          {children}
+        </div>
+      )}
     </UIContext.Provider>
   );
 }

@@ -1,5 +1,8 @@
-import type { InstanceSettingsJSON, UpdateInstanceSettingsBody } from '@latch/protocol';
+import type { instanceSettingsEndpoints } from '@latch/protocol';
 import type { InstanceRecord, InstanceSettings } from '../store/records.js';
+
+type InstanceSettingsJSON = instanceSettingsEndpoints.InstanceSettingsJSON;
+type UpdateInstanceSettingsBody = instanceSettingsEndpoints.UpdateInstanceSettingsBody;
 
 /** The Backend API form of the settings (`GET /instance/settings`): snake_case, one object. */
 export function toInstanceSettingsJSON(instance: InstanceRecord): InstanceSettingsJSON {
@@ -131,8 +134,8 @@ export function applySettingsPatch(current: InstanceSettings, patch: UpdateInsta
         blocklist: p.blocklist,
         allowlistBlocklistDisabledOnSignIn: p.allowlist_blocklist_disabled_on_sign_in,
         blockEmailSubaddresses: p.block_email_subaddresses,
-        allowlistIdentifiers: p.allowlist_identifiers && [...new Set(p.allowlist_identifiers)],
-        blocklistIdentifiers: p.blocklist_identifiers && [...new Set(p.blocklist_identifiers)],
+        allowlistIdentifiers: p.allowlist_identifiers && [...new Set<string>(p.allowlist_identifiers)],
+        blocklistIdentifiers: p.blocklist_identifiers && [...new Set<string>(p.blocklist_identifiers)],
       }),
     );
   }

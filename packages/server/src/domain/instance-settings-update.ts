@@ -2,8 +2,8 @@ import { formError } from '../errors.js';
 import type { InstanceRecord, InstanceSettings } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { type EventContext, recordEvent } from './events/record-event.js';
-import { toInstanceSettingsJSON } from './instance-settings-json.js';
 import { withDefaultSettings } from './instance-settings.js';
+import { toInstanceSettingsJSON } from './instance-settings-json.js';
 
 /** The audit-log action of a settings change (not a Clerk webhook type, so unfiltered endpoints never get it). */
 export const INSTANCE_SETTINGS_UPDATED_EVENT = 'instance.settings_updated';

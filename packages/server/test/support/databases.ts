@@ -50,6 +50,17 @@ export async function createTestDatabase(name: DatabaseName): Promise<TestDataba
       const dropper = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
       await dropper.connect();
       try {
+        // pg's pool.end() resolves before its connections have finished closing; dropping the database
+        // `with (force)` in that window kills them mid-close, which surfaces as an unhandled FATAL 57P01
+        // in whichever suite happens to be running. Wait (up to 5 s) for them to go first.
+        for (let attempt = 0; attempt < 100; attempt++) {
+          const { rows } = await dropper.query<{ count: string }>(
+            'select count(*) from pg_stat_activity where datname = $1',
+            [database],
+          );
+          if (rows[0]?.count === '0') break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await dropper.query(`drop database if exists ${database} with (force)`);
       } finally {
         await dropper.end();

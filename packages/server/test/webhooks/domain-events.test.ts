@@ -134,6 +134,17 @@ describe.each(DATABASES)('events from sign-up, /v1/me, sessions and email on %s'
     expect(untilBefore).toEqual([]);
   });
 
+  it('records nothing for a change that is refused or rolled back', async () => {
+    const email = `dupe-${database}@example.com`;
+    await expectOk(await latch.api('/users', { method: 'POST', body: { email_address: [email] } }));
+    const before = (await expectOk(await latch.api('/audit_logs?paginated=true&limit=1'))).total_count;
+    const refused = await latch.api('/users', { method: 'POST', body: { email_address: [email] } });
+    expect(refused.status).toBe(422);
+    const missing = await latch.api('/users/user_missing', { method: 'PATCH', body: { first_name: 'X' } });
+    expect(missing.status).toBe(404);
+    expect((await expectOk(await latch.api('/audit_logs?paginated=true&limit=1'))).total_count).toBe(before);
+  });
+
   it('drops events older than the retention period', async () => {
     const total = await expectOk(await latch.api('/audit_logs?paginated=true&limit=1'));
     expect(total.total_count).toBeGreaterThan(0);

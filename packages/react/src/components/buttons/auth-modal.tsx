@@ -30,7 +30,7 @@ export function AuthModal({
   const labelId = useId();
   const embedding = useMemo<Embedding>(() => ({ inModal: true, close: onClose, switchTo: setView }), [onClose]);
   return (
-    <UIRoot ui={ui} elementKey="rootBox" extraClassName="latch-modalRoot">
+    <UIRoot ui={ui} elementKey="rootBox" bare>
       <Modal labelledBy={labelId} onClose={onClose}>
         <EmbeddingContext.Provider value={embedding}>
           <div id={labelId} className="latch-visuallyHidden">

@@ -81,6 +81,16 @@ export async function deliverWebhook(deps: DeliveryDeps, delivery: WebhookDelive
     ? null
     : nextAttemptAt(settings.retryScheduleMs, attempts, settings.retryJitter, finished, deps.random);
   await store.transaction(async (tx) => {
+    const status = succeeded ? 'succeeded' : next === null ? 'failed' : 'pending';
+    const kept = await tx.webhooks.deliveries.settle(
+      { ...delivery, status, attempts, nextAttemptAt: next, updatedAt: finished },
+      owner,
+    );
+    if (!kept) {
+      // Deleted with its endpoint meanwhile: nothing left to log against.
+      if (!(await tx.webhooks.deliveries.findById(delivery.id))) return;
+      deps.logger.warn('webhook delivery lease lapsed during an attempt', { delivery_id: delivery.id });
+    }
     await tx.webhooks.attempts.insert({
       id: createId('atmpt', finished),
       deliveryId: delivery.id,
@@ -93,12 +103,6 @@ export async function deliverWebhook(deps: DeliveryDeps, delivery: WebhookDelive
       durationMs: response.durationMs,
       createdAt: finished,
     });
-    const status = succeeded ? 'succeeded' : next === null ? 'failed' : 'pending';
-    const kept = await tx.webhooks.deliveries.settle(
-      { ...delivery, status, attempts, nextAttemptAt: next, updatedAt: finished },
-      owner,
-    );
-    if (!kept) deps.logger.warn('webhook delivery lease lapsed during an attempt', { delivery_id: delivery.id });
     await trackEndpointHealth(tx, endpoint.id, succeeded, finished, settings.disableAfterMs);
   });
 }

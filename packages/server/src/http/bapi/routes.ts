@@ -1,6 +1,7 @@
 import { AUDIT_LOG_ROUTES } from './audit-routes.js';
 import { EMAIL_INBOX_ROUTES } from './email-inbox-routes.js';
 import { HANDSHAKE_PAYLOAD_ROUTES } from './handshake-payload-routes.js';
+import { INSTANCE_SETTINGS_ROUTES } from './instance-settings-routes.js';
 import { getJWKSRoute } from './jwks.js';
 import { JWT_TEMPLATE_ROUTES } from './jwt-template-routes.js';
 import { ORGANIZATION_DOMAIN_ROUTES } from './organization-domain-routes.js';
@@ -52,4 +53,5 @@ export const BACKEND_API_ROUTES: readonly Route[] = [
   ...ORGANIZATION_ROLE_ROUTES,
   ...WEBHOOK_ROUTES,
   ...AUDIT_LOG_ROUTES,
+  ...INSTANCE_SETTINGS_ROUTES,
 ];
