@@ -3,6 +3,7 @@ import { ConfigError, LATCH_VERSION } from '@latch/server';
 import { runDev } from './commands/dev.js';
 import { runKeys } from './commands/keys.js';
 import { runMigrate } from './commands/migrate.js';
+import { runOperators } from './commands/operators.js';
 import { runStart } from './commands/start.js';
 import { runWebhooks } from './commands/webhooks.js';
 import { print, printError } from './output.js';
@@ -14,6 +15,7 @@ Usage:
   latch start      Run a production instance (requires LATCH_FRONTEND_API_URL and DATABASE_URL)
   latch migrate    Apply pending database migrations
   latch keys       Show, create and revoke secret keys; rotate the signing key (latch keys --help)
+  latch operators  Dashboard operators: create, list, one-time sign-in links (latch operators --help)
   latch webhooks   Webhook endpoints, secrets, delivery log, resend and replay (latch webhooks --help)
 
 Environment:
@@ -35,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       return runMigrate(process.env);
     case 'keys':
       return runKeys(rest, process.env);
+    case 'operators':
+      return runOperators(rest, process.env);
     case 'webhooks':
       return runWebhooks(rest, process.env);
     case '--version':

@@ -173,6 +173,7 @@ export const deDE: LatchLocalization = {
     form_identifier_exists__email_address: 'Diese E-Mail-Adresse ist bereits vergeben. Bitte wählen Sie eine andere.',
     form_identifier_exists__username: 'Dieser Benutzername ist bereits vergeben. Bitte wählen Sie einen anderen.',
     form_param_missing: 'Bitte einen Wert eingeben.',
+    form_param_missing__legal_accepted: 'Bitte akzeptieren Sie die Bedingungen, um fortzufahren.',
     form_param_nil: 'Bitte einen Wert eingeben.',
     form_param_format_invalid: 'Der Wert hat nicht das erwartete Format.',
     form_param_format_invalid__email_address: 'Bitte eine gültige E-Mail-Adresse eingeben.',

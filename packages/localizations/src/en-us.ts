@@ -175,6 +175,7 @@ export const enUS = {
     form_identifier_exists__email_address: 'That email address is taken. Please try another.',
     form_identifier_exists__username: 'That username is taken. Please try another.',
     form_param_missing: 'Enter a value.',
+    form_param_missing__legal_accepted: 'Accept the terms to continue.',
     form_param_nil: 'Enter a value.',
     form_param_format_invalid: 'The value is not in the expected format.',
     form_param_format_invalid__email_address: 'Email address must be a valid email address.',

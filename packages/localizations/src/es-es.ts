@@ -173,6 +173,7 @@ export const esES: LatchLocalization = {
     form_identifier_exists__email_address: 'Este correo electrónico ya está en uso. Prueba con otro.',
     form_identifier_exists__username: 'Este nombre de usuario ya está en uso. Prueba con otro.',
     form_param_missing: 'Introduce un valor.',
+    form_param_missing__legal_accepted: 'Acepta las condiciones para continuar.',
     form_param_nil: 'Introduce un valor.',
     form_param_format_invalid: 'El valor no tiene el formato esperado.',
     form_param_format_invalid__email_address: 'Introduce un correo electrónico válido.',

@@ -173,6 +173,7 @@ export const frFR: LatchLocalization = {
     form_identifier_exists__email_address: 'Cette adresse e-mail est déjà prise. Essayez-en une autre.',
     form_identifier_exists__username: 'Ce nom d’utilisateur est déjà pris. Essayez-en un autre.',
     form_param_missing: 'Saisissez une valeur.',
+    form_param_missing__legal_accepted: 'Acceptez les conditions pour continuer.',
     form_param_nil: 'Saisissez une valeur.',
     form_param_format_invalid: 'La valeur n’a pas le format attendu.',
     form_param_format_invalid__email_address: 'Saisissez une adresse e-mail valide.',

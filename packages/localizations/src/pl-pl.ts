@@ -173,6 +173,7 @@ export const plPL: LatchLocalization = {
     form_identifier_exists__email_address: 'Ten adres e-mail jest zajęty. Wybierz inny.',
     form_identifier_exists__username: 'Ta nazwa użytkownika jest zajęta. Wybierz inną.',
     form_param_missing: 'Wpisz wartość.',
+    form_param_missing__legal_accepted: 'Zaakceptuj warunki, aby kontynuować.',
     form_param_nil: 'Wpisz wartość.',
     form_param_format_invalid: 'Wartość ma nieprawidłowy format.',
     form_param_format_invalid__email_address: 'Wpisz prawidłowy adres e-mail.',

@@ -3,6 +3,7 @@ export * as emailInboxEndpoints from './bapi/email-inbox-endpoints.js';
 export * as handshakeEndpoints from './bapi/handshake-endpoints.js';
 export * as instanceSettingsEndpoints from './bapi/instance-settings-endpoints.js';
 export * as jwksEndpoints from './bapi/jwks-endpoints.js';
+export * as jwtTemplatePreviewEndpoints from './bapi/jwt-template-preview-endpoints.js';
 export * as jwtTemplatesEndpoints from './bapi/jwt-templates-endpoints.js';
 export * as organizationDomainEndpoints from './bapi/organization-domain-endpoints.js';
 export * as organizationEndpoints from './bapi/organization-endpoints.js';

@@ -15,8 +15,21 @@ export {
 } from './components/redirect-to.js';
 export { SignedIn } from './components/signed-in.js';
 export { SignedOut } from './components/signed-out.js';
+export {
+  PaginatedResource,
+  type PaginatedResources,
+  type PaginatedResponse,
+  type PaginationParams,
+} from './hooks/paginated-resource.js';
 export { type UseAuthReturn, useAuth } from './hooks/use-auth.js';
 export { useLatch } from './hooks/use-latch.js';
+export { type UseOrganizationParams, type UseOrganizationReturn, useOrganization } from './hooks/use-organization.js';
+export {
+  type OrganizationListEntry,
+  type UseOrganizationListParams,
+  type UseOrganizationListReturn,
+  useOrganizationList,
+} from './hooks/use-organization-list.js';
 export { type UseSessionReturn, useSession } from './hooks/use-session.js';
 export { type UseSessionListReturn, useSessionList } from './hooks/use-session-list.js';
 export { useSignIn } from './hooks/use-sign-in.js';

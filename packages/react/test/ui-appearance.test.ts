@@ -77,6 +77,20 @@ describe('Latch UI appearance, localization and accessibility in Chromium (sqlit
     await custom.context().close();
   });
 
+  it('shows the logo and the help/privacy/terms links from appearance.layout', async () => {
+    const page = await h.open('/sign-in?layout=1');
+    await cardLoaded(page);
+    expect(await page.locator('.latch-logoImage').getAttribute('src')).toBe('/logo.svg');
+    const links = page.locator('.latch-footerPagesLink');
+    expect(await links.allTextContents()).toEqual(['Help', 'Privacy', 'Terms']);
+    expect(await links.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('href')))).toEqual([
+      '/help',
+      '/privacy',
+      '/terms',
+    ]);
+    await page.context().close();
+  });
+
   it('stable latch-<elementKey> class names on the parts', async () => {
     const page = await h.open('/sign-in');
     await cardLoaded(page);

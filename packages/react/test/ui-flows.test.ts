@@ -82,7 +82,9 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
   it('puts server errors on the field named by meta.param_name, then signs in with the password', async () => {
     const email = `errors-${database}@example.com`;
     await h.latch.createUser(email);
-    const page = await h.open('/sign-in');
+    // A deep link into a step with no sign-in in progress falls back to the first step, URL included.
+    const page = await h.open('/sign-in/factor-one');
+    await poll(() => new URL(page.url()).pathname).toBe('/sign-in');
     const identifier = page.getByLabel('Email address');
     await identifier.fill(`nobody-${database}@example.com`);
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
@@ -133,7 +135,73 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.keyboard.press('Enter');
     await page.waitForURL(`${h.app.origin}/home`);
     await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    // Signed in (single-session instance): the sign-in page sends the user on instead of showing the form.
+    await page.goto(`${h.app.origin}/sign-in?redirect_url=${encodeURIComponent(`${h.app.origin}/home?from=sign-in`)}`);
+    await page.waitForURL(`${h.app.origin}/home?from=sign-in`);
     await page.context().close();
+  });
+
+  it('signs up with the fields the instance requires: username and legal consent', async () => {
+    const original = h.latch.t.server.instance.settings;
+    h.latch.setSettings((settings) => ({
+      ...settings,
+      signUp: { ...settings.signUp, username: 'required', legalConsent: true },
+    }));
+    try {
+      const email = `consent-${database}@example.com`;
+      const page = await h.open('/sign-up');
+      const username = page.getByLabel('Username');
+      await poll(() => username.isVisible()).toBe(true);
+      await username.fill(`consent_${database}`);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      const consent = page.getByRole('checkbox', { name: /I agree to the Terms of Service and Privacy Policy/ });
+      await poll(() => consent.getAttribute('aria-invalid')).toBe('true');
+      const errorId = await consent.getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${errorId}"]`).textContent()).toBe('Accept the terms to continue.');
+      await consent.check();
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await poll(() => page.getByRole('heading', { name: 'Verify your email' }).isVisible()).toBe(true);
+      await page.getByLabel('Verification code').fill(await h.latch.codeFor(email));
+      await page.waitForURL(`${h.app.origin}/home`);
+      const users = (await (await h.latch.t.api(`/users?email_address=${encodeURIComponent(email)}`)).json()) as Array<{
+        username: string;
+        legal_accepted_at: number | null;
+        unsafe_metadata: Record<string, unknown>;
+      }>;
+      expect(users[0]?.username).toBe(`consent_${database}`);
+      expect(users[0]?.legal_accepted_at).toBeGreaterThan(0);
+      // <SignUp unsafeMetadata> reaches the new user.
+      expect(users[0]?.unsafe_metadata).toEqual({ plan: 'free' });
+      await page.context().close();
+    } finally {
+      h.latch.setSettings(() => original);
+    }
+  });
+
+  it('adds a second account and switches between them from the UserButton (multi-session)', async () => {
+    const original = h.latch.t.server.instance.settings;
+    h.latch.setSettings((settings) => ({ ...settings, sessions: { ...settings.sessions, mode: 'multi' } }));
+    try {
+      const first = `multi-a-${database}@example.com`;
+      const second = `multi-b-${database}@example.com`;
+      await h.latch.createUser(first);
+      await h.latch.createUser(second);
+      const page = await h.open('/sign-in');
+      await signInThroughUI(page, h.app.origin, first);
+      await page.getByRole('button', { name: `Open user menu: ${first}` }).click();
+      await page.getByRole('menuitem', { name: 'Add account' }).click();
+      await page.waitForURL(`${h.app.origin}/sign-in`);
+      await signInThroughUI(page, h.app.origin, second);
+      const trigger = page.getByRole('button', { name: `Open user menu: ${second}` });
+      await trigger.click();
+      await page.getByRole('menuitem', { name: `Switch to ${first}` }).click();
+      await poll(() => page.getByRole('button', { name: `Open user menu: ${first}` }).count()).toBe(1);
+      await page.context().close();
+    } finally {
+      h.latch.setSettings(() => original);
+    }
   });
 
   it('signs in with an email code through "Use another method"', async () => {

@@ -1,4 +1,4 @@
-import { configFromEnv, createLogger, startServer, stopOnSignals } from '@latch/server';
+import { configFromEnv, createLogger, developmentSignInLink, startServer, stopOnSignals } from '@latch/server';
 import { developmentSecretKey } from '../dev-secret-key.js';
 import { bold, cyan, dim, green, print, printRows } from '../output.js';
 
@@ -28,6 +28,8 @@ export async function runDev(env: Record<string, string | undefined>): Promise<v
     ['Database', config.databaseUrl],
     ['Publishable key', server.publishableKey],
     ['Secret key', secretKey],
+    // One-time and short-lived; a fresh one on every start.
+    ['Dashboard', await developmentSignInLink(server.store, server.url, Date.now())],
   ]);
   print();
   print(`  ${bold('Paste into your app’s .env.local:')}`);

@@ -2,6 +2,7 @@
 import { LatchProvider, type LatchProviderProps, useAuth, useLatchContext } from '@latch/react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef } from 'react';
+import { OrganizationSyncOnNavigation } from './organization-sync-on-navigation.js';
 
 /**
  * `@latch/react`'s provider wired to the App Router: navigation goes through `router.push` /
@@ -18,6 +19,7 @@ export function AppRouterLatchProvider({
   return (
     <LatchProvider {...props} routerPush={routerPush} routerReplace={routerReplace}>
       <RefreshOnSessionChange refresh={router.refresh} />
+      <OrganizationSyncOnNavigation />
       {children}
     </LatchProvider>
   );
@@ -36,13 +38,15 @@ function navigate(to: string, viaRouter: (path: string) => void): void {
  * page the refresh would bounce to sign-in first.
  */
 function RefreshOnSessionChange({ refresh }: { refresh: () => void }) {
-  const { isLoaded, sessionId } = useAuth();
+  const { isLoaded, sessionId, orgId } = useAuth();
   const { isSigningOut } = useLatchContext();
-  const previous = useRef<string | null | undefined>(sessionId);
+  // The session and its active organization: switching either changes what the server renders.
+  const current = sessionId === undefined ? undefined : `${sessionId}|${orgId ?? ''}`;
+  const previous = useRef<string | undefined>(current);
   useEffect(() => {
     if (!isLoaded) return;
-    if (previous.current !== undefined && previous.current !== sessionId && !isSigningOut()) refresh();
-    previous.current = sessionId;
-  }, [isLoaded, sessionId, refresh, isSigningOut]);
+    if (previous.current !== undefined && previous.current !== current && !isSigningOut()) refresh();
+    previous.current = current;
+  }, [isLoaded, current, refresh, isSigningOut]);
   return null;
 }

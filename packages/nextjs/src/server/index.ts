@@ -15,6 +15,7 @@ export {
   type LatchMiddlewareOptions,
   latchMiddleware,
 } from './middleware/latch-middleware.js';
+export type { OrganizationSyncOptions } from './middleware/organization-sync.js';
 export { buildLatchProps } from './pages/build-latch-props.js';
 export { getAuth } from './pages/get-auth.js';
 export type { AuthProtect, ProtectParams } from './protect.js';

@@ -22,7 +22,14 @@ export function useStepRouter<Step extends string>(
 
   useEffect(() => {
     if (routing === 'virtual') return;
-    const sync = () => setStep(accept(readStep(routing, path)) ?? initial);
+    const sync = () => {
+      const read = readStep(routing, path);
+      const accepted = accept(read);
+      setStep(accepted ?? initial);
+      // A deep link to a step that can't be resumed (no attempt in progress) shows the first step, so
+      // the URL says so too.
+      if (!accepted && read !== '') window.history.replaceState(window.history.state, '', urlFor(routing, path, ''));
+    };
     sync();
     window.addEventListener('popstate', sync);
     if (routing === 'hash') window.addEventListener('hashchange', sync);
@@ -31,17 +38,13 @@ export function useStepRouter<Step extends string>(
       window.removeEventListener('hashchange', sync);
     };
     // `accept` is a pure mapping; re-subscribing on its identity would only churn listeners.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [routing, path, initial]);
 
   const goTo = useCallback(
     (next: Step, options: { replace?: boolean } = {}) => {
       setStep(next);
       if (routing === 'virtual') return;
-      const url = new URL(window.location.href);
-      const suffix = next === initial ? '' : `/${next}`;
-      if (routing === 'path') url.pathname = `${trimSlash(path ?? url.pathname)}${suffix}` || '/';
-      else url.hash = suffix ? `#${suffix}` : '';
+      const url = urlFor(routing, path, next === initial ? '' : `/${next}`);
       if (url.href === window.location.href) return;
       if (options.replace) window.history.replaceState(window.history.state, '', url);
       else window.history.pushState(window.history.state, '', url);
@@ -50,6 +53,13 @@ export function useStepRouter<Step extends string>(
   );
 
   return [step, goTo];
+}
+
+function urlFor(routing: Routing, path: string | undefined, suffix: string): URL {
+  const url = new URL(window.location.href);
+  if (routing === 'path') url.pathname = `${trimSlash(path ?? url.pathname)}${suffix}` || '/';
+  else url.hash = suffix ? `#${suffix}` : '';
+  return url;
 }
 
 function readStep(routing: Routing, path: string | undefined): string {

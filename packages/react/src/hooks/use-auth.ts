@@ -1,9 +1,10 @@
 'use client';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { type AuthSnapshot, deriveAuthSnapshot } from '../auth-state.js';
 import { type AuthorizationParams, checkAuthorization } from '../authorization.js';
 import { useLatchContext } from '../latch-context.js';
 import type { GetTokenOptions, SignOutOptions } from '../latch-types.js';
+import { decodeTokenClaims, organizationFromClaims } from './token-claims.js';
 
 export type UseAuthReturn = AuthSnapshot & {
   /** `false` while loading or signed out (callable on the first render). */
@@ -23,7 +24,9 @@ export type UseAuthReturn = AuthSnapshot & {
  */
 export function useAuth(): UseAuthReturn {
   const context = useLatchContext();
-  const snapshot = deriveAuthSnapshot(context);
+  const jwt = context.resources?.session?.lastActiveToken?.jwt ?? null;
+  const tokenClaims = useMemo(() => decodeTokenClaims(jwt), [jwt]);
+  const snapshot = withTokenFacts(deriveAuthSnapshot(context), tokenClaims);
   const { whenLoaded, signOut } = context;
 
   const getToken = useCallback(
@@ -47,6 +50,24 @@ export function useAuth(): UseAuthReturn {
       params,
     );
   return { ...snapshot, has, getToken, signOut };
+}
+
+/**
+ * Fills what the client resources do not say from the session's last token, when that token is of
+ * this very session and organization: the claims themselves, and the org role, slug and permissions
+ * (right after `setActive({ organization })` the user's memberships may not list the new one yet).
+ */
+function withTokenFacts(snapshot: AuthSnapshot, claims: Record<string, unknown> | null): AuthSnapshot {
+  if (!snapshot.isSignedIn || !claims || claims.sid !== snapshot.sessionId) return snapshot;
+  const organization = organizationFromClaims(claims);
+  const sameOrganization = organization !== null && organization.orgId === snapshot.orgId;
+  return {
+    ...snapshot,
+    sessionClaims: snapshot.sessionClaims ?? claims,
+    orgRole: snapshot.orgRole ?? (sameOrganization ? organization.orgRole : null),
+    orgSlug: snapshot.orgSlug ?? (sameOrganization ? organization.orgSlug : null),
+    orgPermissions: snapshot.orgPermissions ?? (sameOrganization ? organization.orgPermissions : null),
+  };
 }
 
 /** `fea` / `pla` claims are comma-separated strings. */

@@ -8,6 +8,7 @@ import type { AppEnv } from './app-env.js';
 import { createBackendAPI } from './bapi/backend-api.js';
 import { serveClerkBundles } from './clerk-bundles.js';
 import { recordClientAddress } from './client-address.js';
+import { createDashboard } from './dashboard/serve-dashboard.js';
 import { createFrontendAPI, overrideMethod } from './fapi/frontend-api.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { buildOpenAPIDocument } from './openapi.js';
@@ -60,6 +61,8 @@ export function createApp(context: AppContext): Hono<AppEnv> {
 
   app.route('/api/v1', createBackendAPI(context));
   app.route('/v1', createFrontendAPI(context, context.publishableKey));
+  // The operators' web app and its session endpoints (docs/decisions/0012-dashboard-operators.md).
+  app.route('/dashboard', createDashboard(context));
   // The official clerk-js / @clerk/ui browser bundles, when installed (PROTOCOL.md §1.4).
   app.get('/npm/*', serveClerkBundles());
 

@@ -1,3 +1,4 @@
+import type { OperatorStore } from './operator-store.js';
 import type { OrganizationStores } from './organization-store.js';
 import type {
   ClientRecord,
@@ -46,6 +47,8 @@ export interface Store {
   organizations: OrganizationStores;
   /** Event outbox (also the audit log), webhook endpoints, deliveries and attempts. */
   webhooks: WebhookStore;
+  /** Dashboard operators and their credentials (links, sessions, access tokens). */
+  operators: OperatorStore;
   /** Cheap round trip for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -116,6 +116,8 @@ export interface WebhookStore {
 export interface EventStore {
   insert(event: EventRecord): Promise<void>;
   findById(id: string): Promise<EventRecord | null>;
+  /** The events that exist among `ids`, in no particular order. */
+  findByIds(ids: string[]): Promise<EventRecord[]>;
   /** Newest first. */
   list(filter: EventFilter, page: Page): Promise<EventRecord[]>;
   count(filter: EventFilter): Promise<number>;

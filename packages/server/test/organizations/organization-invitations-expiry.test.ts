@@ -4,12 +4,13 @@ import {
   acceptInvitation,
   createInvitation,
   DEFAULT_INVITATION_DAYS,
+  expireInvitations,
   revokeInvitation,
 } from '../../src/domain/organizations/organization-invitations.js';
 import type { Store } from '../../src/store/store.js';
-import { DATABASES } from '../support/databases.js';
-import { identifier, NOW, newUser } from '../store/factories.js';
+import { NOW, newUser } from '../store/factories.js';
 import { openTestStore, type TestStore } from '../store/open-test-store.js';
+import { DATABASES } from '../support/databases.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -26,7 +27,7 @@ describe.each(DATABASES)('organization invitations expire [%s]', (database) => {
 
   /** A user owning `email`, verified. */
   async function userWith(email: string) {
-    const user = newUser({}, { emailAddresses: [identifier(email, { verificationStatus: 'verified' })] });
+    const user = newUser({ emails: [email] });
     await store.users.insert(user);
     return (await store.users.findById(user.fields.id)) as NonNullable<Awaited<ReturnType<Store['users']['findById']>>>;
   }
@@ -47,6 +48,9 @@ describe.each(DATABASES)('organization invitations expire [%s]', (database) => {
       status: 400,
       errors: [{ code: 'organization_invitation_not_pending' }],
     });
+    // The refused acceptance changed nothing; the next read marks it expired.
+    expect((await store.organizations.invitations.findById(invitation.id))?.status).toBe('pending');
+    await expireInvitations(store, { organizationId: organization.id }, NOW + 2 * DAY);
     expect((await store.organizations.invitations.findById(invitation.id))?.status).toBe('expired');
     expect(await store.organizations.memberships.count({ organizationId: organization.id })).toBe(0);
     // An expired invitation no longer blocks a new one, which defaults to 30 days.

@@ -58,6 +58,11 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       'name',
     );
     expect(await organizationCount()).toBe(count);
+    // clerk-js sends `slug=` when the field was left empty: the slug comes from the name.
+    const derived = expectOk(
+      await owner.browser.call('POST', '/organizations', { form: { name: 'Empty Slug Co', slug: '' } }),
+    ).response;
+    expect(derived.slug).toBe('empty-slug-co');
 
     // Renaming onto a taken slug, from the browser and the Backend API.
     const second = await createOrganizationAs(owner.browser, 'Second');
@@ -206,6 +211,17 @@ describe.each(DATABASES)('organizations: bad input changes nothing [%s]', (datab
       { method: 'POST', body: {} },
       400,
       'organization_invitation_not_pending',
+    );
+    // Deleting from the browser needs the organization's admin_delete_enabled.
+    await bapi(t, `/organizations/${org.id}`, { method: 'PATCH', body: { admin_delete_enabled: false } });
+    expectError(await admin.browser.call('DELETE', `/organizations/${org.id}`), 403, 'not_allowed_access');
+    expect((await bapi(t, `/organizations/${org.id}`)).admin_delete_enabled).toBe(false);
+    // A user who may not create organizations cannot, from the browser.
+    const restricted = await signedInUser(t, { create_organization_enabled: false });
+    expectError(
+      await restricted.browser.call('POST', '/organizations', { form: { name: 'Nope' } }),
+      403,
+      'not_allowed_access',
     );
     // A second admin may now leave the first one.
     await bapi(t, `/organizations/${org.id}/memberships/${other.userId}`, {

@@ -84,6 +84,20 @@ describe.each(DATABASES)('events from sign-up, /v1/me, sessions and email on %s'
     const sessionEnded = await waitForEvent('session.ended', (event) => event.data.id === sessionId);
     expect(sessionEnded.data.status).toBe('ended');
 
+    // Signed in again with the password, then signed out and forgotten on this browser: removed.
+    const signIn = await browser.post('/client/sign_ins', {
+      identifier: email,
+      password: 'correct horse battery staple',
+      strategy: 'password',
+    });
+    expect(signIn.status, signIn.text).toBe(200);
+    const secondSessionId = signIn.body.response.created_session_id as string;
+    await waitForEvent('session.created', (event) => event.data.id === secondSessionId);
+    const removed = await browser.post(`/client/sessions/${secondSessionId}/remove`);
+    expect(removed.status, removed.text).toBe(200);
+    const sessionRemoved = await waitForEvent('session.removed', (event) => event.data.id === secondSessionId);
+    expect(sessionRemoved.data).toMatchObject({ status: 'removed', user_id: userId });
+
     // The audit log holds the same events, with the browser's user as the actor and its address.
     const log = await expectOk(await latch.api(`/audit_logs?target_id=${userId}`));
     expect(log.map((entry: { action: string }) => entry.action)).toEqual(['user.updated', 'user.created']);

@@ -1,4 +1,4 @@
-import type { AuthObject, LatchOptions, RequestState } from '@latch/backend';
+import { type AuthObject, type LatchOptions, parsePublishableKey, type RequestState } from '@latch/backend';
 import { type NextFetchEvent, type NextMiddleware, type NextRequest, NextResponse } from 'next/server';
 import { AuthHeaders, signAuthHeaders } from '../auth-headers.js';
 import { signedOutAuthObject } from '../auth-object.js';
@@ -9,6 +9,7 @@ import { signInRedirectUrl } from '../redirects.js';
 import { forwardRequestHeaders, withMutableHeaders } from './forward-headers.js';
 import { proxyFrontendApi } from './frontend-api-proxy.js';
 import { isMiddlewareSignal, MiddlewareSignal } from './middleware-signals.js';
+import { type OrganizationSyncOptions, organizationSyncRedirect, organizationToSync } from './organization-sync.js';
 
 export interface LatchMiddlewareOptions {
   publishableKey?: string;
@@ -31,8 +32,13 @@ export interface LatchMiddlewareOptions {
   frontendApiProxy?: { enabled?: boolean; path?: string };
   /** Where Latch's Frontend API is (`LATCH_FAPI_URL`); default: `apiUrl` without its `/api` suffix. */
   frontendApiUrl?: string;
-  /** Accepted for Clerk compatibility: organization selection by URL pattern. */
-  organizationSyncOptions?: Record<string, unknown>;
+  /**
+   * The active organization follows the URL (Clerk's option): a signed-in page load whose path matches
+   * `organizationPatterns` (`/org/:slug`, `/orgs/:id/(.*)`) for another organization than the token's —
+   * or `personalAccountPatterns` while an organization is active — goes through the handshake, which
+   * switches the session's organization before the page renders.
+   */
+  organizationSyncOptions?: OrganizationSyncOptions;
   /** Log each decision (status, reason) to the console. */
   debug?: boolean;
 }
@@ -113,6 +119,14 @@ export function latchMiddleware(
 
     const authObject: AuthObject =
       state.status === 'signed-in' ? state.toAuth() : signedOutAuthObject({ reason: state.reason });
+    const syncTo = organizationToSync(request, authObject, given.organizationSyncOptions);
+    if (syncTo !== null) {
+      const base = settings.proxyPath ? `${request.nextUrl.origin}${settings.proxyPath}` : fapiBase(settings);
+      const headers = organizationSyncRedirect(request, base, syncTo);
+      for (const cookie of state.headers.getSetCookie()) headers.append('set-cookie', cookie);
+      if (settings.debug) console.info(`@latch/nextjs: ${request.nextUrl.pathname} organization sync → ${syncTo}`);
+      return new NextResponse(null, { status: 307, headers });
+    }
     const signInUrl = settings.signInUrl;
     const redirectTo = (target: string, returnBackUrl?: string | URL | null) => {
       const back = returnBackUrl === null ? null : String(returnBackUrl ?? request.url);
@@ -156,6 +170,13 @@ export function latchMiddleware(
     }
     return response;
   };
+}
+
+/** Where the browser reaches the Frontend API without the proxy: the configured URL, else the key's host. */
+function fapiBase(settings: Settings): string {
+  if (settings.frontendApiUrl) return settings.frontendApiUrl;
+  const host = parsePublishableKey(settings.backend.publishableKey)?.frontendApi ?? '';
+  return /^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? `http://${host}` : `https://${host}`;
 }
 
 function isProxyPath(pathname: string, proxyPath: string): boolean {

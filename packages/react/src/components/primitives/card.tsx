@@ -37,7 +37,7 @@ export function Card({
           </div>
         ) : null}
         <header {...el('header')}>
-          <h1 {...el('headerTitle')} id={titleId} tabIndex={-1}>
+          <h1 {...el('headerTitle')} id={titleId}>
             {title}
           </h1>
           {subtitle ? <p {...el('headerSubtitle')}>{subtitle}</p> : null}
@@ -64,13 +64,13 @@ export function CardFooter({ children }: { children?: ReactNode }) {
     <footer {...el('footer')}>
       {children}
       {links.length > 0 ? (
-        <nav {...el('footerPages')} aria-label={l.footerPageLink__help}>
+        <div {...el('footerPages')}>
           {links.map(([label, href]) => (
             <a key={label} {...el('footerPagesLink')} href={href}>
               {label}
             </a>
           ))}
-        </nav>
+        </div>
       ) : null}
     </footer>
   );
@@ -78,12 +78,12 @@ export function CardFooter({ children }: { children?: ReactNode }) {
 
 /** "Text [link]" line of the footer. The link is a button when it switches views in place. */
 export function FooterAction({
-  text,
+  text = '',
   linkText,
   onClick,
   href,
 }: {
-  text: string;
+  text?: string;
   linkText: string;
   onClick?: () => void;
   href?: string;
@@ -91,7 +91,7 @@ export function FooterAction({
   const { el } = useUI();
   return (
     <div {...el('footerAction')}>
-      <span {...el('footerActionText')}>{text}</span>
+      {text ? <span {...el('footerActionText')}>{text}</span> : null}
       {href && !onClick ? (
         <a {...el('footerActionLink')} href={href}>
           {linkText}

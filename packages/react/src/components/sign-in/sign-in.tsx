@@ -8,6 +8,7 @@ import { withRedirectQuery } from '../redirects.js';
 import { useStepRouter } from '../step-router.js';
 import { UIRoot, useResolvedUI, useUI } from '../ui-context.js';
 import { useFinishAuth } from '../use-finish-auth.js';
+import { useRedirectIfSignedIn } from '../use-redirect-if-signed-in.js';
 import { CodeForm } from './code-form.js';
 import { IdentityPreview } from './identity-preview.js';
 import { SignInChooseStrategy } from './sign-in-choose-strategy.js';
@@ -56,6 +57,7 @@ function SignInFlow(props: SignInProps) {
   }, []);
   const [step, goTo] = useStepRouter<SignInStep>(routing, props.path, 'start', accept);
   const finish = useFinishAuth('signIn', { force: props.forceRedirectUrl, fallback: props.fallbackRedirectUrl });
+  useRedirectIfSignedIn('signIn', { force: props.forceRedirectUrl, fallback: props.fallbackRedirectUrl });
   const applicationName = latch?.environment?.displayConfig.applicationName ?? '';
 
   /** Moves on from whatever state the server says the attempt is in. */
@@ -116,7 +118,7 @@ function SignInFlow(props: SignInProps) {
     navigate(withRedirectQuery(props.signUpUrl ?? options.signUpUrl ?? '/sign-up'));
   };
   const anotherMethod = (
-    <FooterAction text="" linkText={l.signIn.password.actionLink} onClick={() => goTo('choose-strategy')} />
+    <FooterAction linkText={l.signIn.password.actionLink} onClick={() => goTo('choose-strategy')} />
   );
 
   if (step === 'start' || !signIn) {

@@ -55,6 +55,9 @@ export function SignUpForm({
       {...el('form')}
       noValidate
       onSubmit={form.onSubmit(async (values) => {
+        if (legalConsent && !legalAccepted) {
+          throw { errors: [{ code: 'form_param_missing', message: '', meta: { paramName: 'legal_accepted' } }] };
+        }
         const instance = await whenLoaded;
         const client = instance.client;
         if (!client) throw new Error('Latch client is not loaded');

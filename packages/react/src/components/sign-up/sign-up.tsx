@@ -10,6 +10,7 @@ import { CodeForm } from '../sign-in/code-form.js';
 import { type Routing, useStepRouter } from '../step-router.js';
 import { UIRoot, useResolvedUI, useUI } from '../ui-context.js';
 import { useFinishAuth } from '../use-finish-auth.js';
+import { useRedirectIfSignedIn } from '../use-redirect-if-signed-in.js';
 import { SignUpForm } from './sign-up-form.js';
 
 /** Props of `<SignUp/>` (Clerk's names). */
@@ -28,6 +29,8 @@ export interface SignUpProps {
 }
 
 type SignUpStep = 'start' | 'verify-email-address';
+
+const FORM_FIELDS = ['first_name', 'last_name', 'username', 'password', 'legal_accepted'];
 
 /**
  * The sign-up card: the fields the instance enables (names, username, email, password with live policy
@@ -60,10 +63,18 @@ function SignUpFlow(props: SignUpProps) {
   );
   const [step, goTo] = useStepRouter<SignUpStep>(routing, props.path, 'start', accept);
   const finish = useFinishAuth('signUp', { force: props.forceRedirectUrl, fallback: props.fallbackRedirectUrl });
+  useRedirectIfSignedIn('signUp', { force: props.forceRedirectUrl, fallback: props.fallbackRedirectUrl });
 
   const advance = async (signUp: SignUpResource) => {
     attempt.current = signUp;
     if (signUp.status === 'complete') return finish(signUp.createdSessionId);
+    // A field the instance requires but the form left empty: report it on that field, like a server error.
+    const missing = signUp.missingFields.filter((field) => FORM_FIELDS.includes(field));
+    if (missing.length > 0) {
+      throw {
+        errors: missing.map((field) => ({ code: 'form_param_missing', message: '', meta: { paramName: field } })),
+      };
+    }
     if (signUp.unverifiedFields.includes('email_address')) {
       await signUp.prepareEmailAddressVerification({ strategy: 'email_code' });
       setEmail(signUp.emailAddress ?? '');

@@ -29,6 +29,9 @@ const localization = localeName ? (locales as unknown as Record<string, object>)
 const appearance = {
   ...(query.get('theme') === 'dark' ? { baseTheme: dark } : {}),
   variables: query.get('primary') ? { colorPrimary: query.get('primary') as string } : {},
+  layout: query.get('layout')
+    ? { logoImageUrl: '/logo.svg', helpPageUrl: '/help', privacyPageUrl: '/privacy', termsPageUrl: '/terms' }
+    : {},
   elements: {
     ...(query.get('cardBackground') ? { card: { backgroundColor: query.get('cardBackground') as string } } : {}),
     ...(query.get('cardClass') ? { formButtonPrimary: query.get('cardClass') as string } : {}),
@@ -47,7 +50,13 @@ function Screen() {
   if (path.startsWith('/sign-up')) {
     return (
       <main>
-        <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" fallbackRedirectUrl="/home" />
+        <SignUp
+          routing="path"
+          path="/sign-up"
+          signInUrl="/sign-in"
+          fallbackRedirectUrl="/home"
+          unsafeMetadata={{ plan: 'free' }}
+        />
       </main>
     );
   }

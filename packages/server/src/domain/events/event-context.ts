@@ -65,7 +65,21 @@ export async function resolveEventContext(
   return { actor: { type: 'system', id: null }, httpRequest };
 }
 
+/**
+ * Secret-key hash → key id, so a Backend API write does not look its key up a second time (the
+ * request was authenticated already). Ids never change; bounded because keys are few.
+ */
+const apiKeyIds = new Map<string, string>();
+
 async function apiKeyIdOf(store: Store, secretKey: string | null): Promise<string | null> {
   if (!secretKey) return null;
-  return (await store.secretKeys.findActiveByHash(hashSecretKey(secretKey)))?.id ?? null;
+  const hash = hashSecretKey(secretKey);
+  const known = apiKeyIds.get(hash);
+  if (known) return known;
+  const id = (await store.secretKeys.findActiveByHash(hash))?.id ?? null;
+  if (id) {
+    if (apiKeyIds.size >= 256) apiKeyIds.clear();
+    apiKeyIds.set(hash, id);
+  }
+  return id;
 }

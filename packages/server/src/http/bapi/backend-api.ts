@@ -4,6 +4,7 @@ import { LatchAPIError } from '../../errors.js';
 import type { AppEnv } from '../app-env.js';
 import { jsonResponse } from '../json-response.js';
 import { requireSecretKey } from './authenticate-secret-key.js';
+import { authenticateOperator } from './operator-auth.js';
 import { BACKEND_API_ROUTES } from './routes.js';
 
 /** OpenAPI `{param}` templates to Hono's `:param`. */
@@ -13,7 +14,8 @@ export const toHonoPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 export function createBackendAPI(context: AppContext): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: false });
   api.use(async (c, next) => {
-    await requireSecretKey(c.req.raw, context.store);
+    // Dashboard operators send a short-lived `opa_…` bearer instead of a secret key.
+    if (!(await authenticateOperator(c.req.raw, context))) await requireSecretKey(c.req.raw, context.store);
     await next();
   });
   for (const route of BACKEND_API_ROUTES) {

@@ -3,6 +3,7 @@ import { EMAIL_INBOX_ROUTES } from './email-inbox-routes.js';
 import { HANDSHAKE_PAYLOAD_ROUTES } from './handshake-payload-routes.js';
 import { INSTANCE_SETTINGS_ROUTES } from './instance-settings-routes.js';
 import { getJWKSRoute } from './jwks.js';
+import { JWT_TEMPLATE_PREVIEW_ROUTES } from './jwt-template-preview-routes.js';
 import { JWT_TEMPLATE_ROUTES } from './jwt-template-routes.js';
 import { ORGANIZATION_DOMAIN_ROUTES } from './organization-domain-routes.js';
 import { ORGANIZATION_INVITATION_ROUTES } from './organization-invitation-routes.js';
@@ -44,6 +45,7 @@ export const BACKEND_API_ROUTES: readonly Route[] = [
   // `/clients/handshake_payload` before `/clients/{client_id}`.
   ...HANDSHAKE_PAYLOAD_ROUTES,
   ...SESSION_CLIENT_ROUTES,
+  ...JWT_TEMPLATE_PREVIEW_ROUTES,
   ...JWT_TEMPLATE_ROUTES,
   ...EMAIL_INBOX_ROUTES,
   ...ORGANIZATION_ROUTES,

@@ -3,7 +3,7 @@ import { requireEndpoint } from '../../domain/webhooks/manage-endpoints.js';
 import { replayMessages, resendMessage } from '../../domain/webhooks/replay-messages.js';
 import { formError } from '../../errors.js';
 import type { Store } from '../../store/store.js';
-import type { EventRecord, WebhookDeliveryRecord } from '../../store/webhook-store.js';
+import type { WebhookDeliveryRecord } from '../../store/webhook-store.js';
 import { type Route, route } from './route.js';
 import { listResponse } from './sessions/list-response.js';
 import { toWebhookAttemptJSON, toWebhookMessageJSON } from './webhook-routes-json.js';
@@ -44,10 +44,7 @@ export const WEBHOOK_LOG_ROUTES: Route[] = [
 ];
 
 async function withEvents(store: Store, deliveries: WebhookDeliveryRecord[]) {
-  const events = new Map<string, EventRecord | null>();
-  for (const delivery of deliveries) {
-    if (!events.has(delivery.eventId))
-      events.set(delivery.eventId, await store.webhooks.events.findById(delivery.eventId));
-  }
+  const ids = [...new Set(deliveries.map((delivery) => delivery.eventId))];
+  const events = new Map((await store.webhooks.events.findByIds(ids)).map((event) => [event.id, event]));
   return deliveries.map((delivery) => toWebhookMessageJSON(delivery, events.get(delivery.eventId) ?? null));
 }

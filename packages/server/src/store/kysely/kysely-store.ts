@@ -3,8 +3,8 @@ import type { SignInRecord, SignUpRecord } from '../records.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 import { createStoreChanges, createTransactionChanges, type StoreChanges } from '../store-changes.js';
-import type { WebhookStore } from '../webhook-store.js';
 import { asUniqueViolation } from '../unique-violation.js';
+import type { WebhookStore } from '../webhook-store.js';
 import { KyselyClientStore } from './client-store.js';
 import {
   KyselyAttemptStore,
@@ -15,6 +15,7 @@ import {
 } from './document-stores.js';
 import { KyselyInstanceStore } from './instance-store.js';
 import { KyselySecretKeyStore, KyselySigningKeyStore } from './key-stores.js';
+import { KyselyOperatorStore } from './operator-store.js';
 import { KyselyOrganizationStores } from './organization-stores.js';
 import { KyselyUserStore } from './user-store.js';
 import { createWebhookStore } from './webhook-stores.js';
@@ -34,6 +35,7 @@ export class KyselyStore implements Store {
   readonly handshakeNonces: KyselyHandshakeNonceStore;
   readonly organizations: KyselyOrganizationStores;
   readonly webhooks: WebhookStore;
+  readonly operators: KyselyOperatorStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,6 +56,7 @@ export class KyselyStore implements Store {
     this.handshakeNonces = new KyselyHandshakeNonceStore(db);
     this.organizations = new KyselyOrganizationStores(db as Kysely<unknown>);
     this.webhooks = createWebhookStore(db, dialect);
+    this.operators = new KyselyOperatorStore(db as Kysely<unknown>);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

@@ -30,6 +30,12 @@ export class KyselyEventStore implements EventStore {
     return row ? eventFromRow(row) : null;
   }
 
+  async findByIds(ids: string[]): Promise<EventRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('event').selectAll().where('id', 'in', ids).execute();
+    return rows.map(eventFromRow);
+  }
+
   async list(filter: EventFilter, page: Page): Promise<EventRecord[]> {
     const rows = await this.filtered(filter)
       .selectAll()

@@ -4,6 +4,7 @@ import * as frontendAPI from './0002-frontend-api.js';
 import * as emailVerifications from './0003-email-verifications.js';
 import * as webhooksOutbox from './0004-webhooks-outbox.js';
 import * as organizations from './0005-organizations.js';
+import * as operators from './0006-operators.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-email-verifications': emailVerifications,
   '0004-webhooks-outbox': webhooksOutbox,
   '0005-organizations': organizations,
+  '0006-operators': operators,
 };
 
 export const migrationProvider: MigrationProvider = {

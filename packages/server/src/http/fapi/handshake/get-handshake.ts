@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { organizationToActivate } from '../../../domain/handshake/handshake-organization.js';
 import { findHandshakeSession } from '../../../domain/handshake/handshake-session.js';
 import { touchSession } from '../../../domain/sessions/touch-session.js';
+import { organizationClaims } from '../../../domain/tokens/organization-claim.js';
 import { mintSessionToken } from '../../../domain/tokens/session-token.js';
 import { cookieSuffix } from '../cookies.js';
 import type { FapiContext } from '../fapi-context.js';
@@ -21,8 +23,9 @@ const HandshakeQuery = z.object({
   // Read by nothing below: the session comes from the client, never from a token the URL carries.
   __session: z.string().max(16_384).optional(),
   __clerk_db_jwt: z.string().max(1024).optional(),
-  // Organizations cannot be activated yet; per the spec an id that cannot be activated changes nothing.
-  organization_id: z.string().max(128).optional(),
+  // An app's organizationSyncOptions: the organization (id or slug) its URL names, '' = personal account.
+  // One that cannot be activated (unknown, not a member) changes nothing, as the spec says.
+  organization_id: z.string().max(256).optional(),
 });
 
 /**
@@ -38,7 +41,7 @@ export const getHandshake = fapiRoute('GET', '/client/handshake', async (context
   const development = app.instance.environmentType === 'development';
   // Development keys need a dev-browser token, which is the client token: so a client must exist.
   const browser = await browserClient(context, { create: development });
-  const sessionToken = await mintHandshakeSessionToken(context, redirectURL);
+  const sessionToken = await mintHandshakeSessionToken(context, redirectURL, query.organization_id);
   const transportDomain = development
     ? undefined
     : transportCookieDomain(browserHost(context.request), redirectURL.hostname);
@@ -67,13 +70,24 @@ export const getHandshake = fapiRoute('GET', '/client/handshake', async (context
 });
 
 /** A session token for the client's live session, for the app at `redirectURL`; null when signed out. */
-async function mintHandshakeSessionToken(context: FapiContext, redirectURL: URL): Promise<string | null> {
+async function mintHandshakeSessionToken(
+  context: FapiContext,
+  redirectURL: URL,
+  requestedOrganization: string | undefined,
+): Promise<string | null> {
   const { app, now } = context;
   const found = await findHandshakeSession(app.store, context.client, now);
   if (!found) return null;
   const settings = app.instance.settings.sessions;
+  let session = found.session;
+  const activate = await organizationToActivate(app.store, session, requestedOrganization);
+  if (activate !== undefined && activate !== session.lastActiveOrganizationId) {
+    // The URL the app is about to render names another organization: switch, as a touch would.
+    session = await touchSession(app.store, session, settings, { activeOrganizationId: activate }, now);
+    app.tokenCache.forgetSession(session.id);
+  }
   const jwt = mintSessionToken({
-    session: found.session,
+    session,
     user: found.user,
     signer: await app.currentSigner(now),
     issuer: `https://${new URL(app.config.frontendApiUrl).host}`,
@@ -81,8 +95,10 @@ async function mintHandshakeSessionToken(context: FapiContext, redirectURL: URL)
     now,
     lifetimeSeconds: settings.tokenLifetimeSeconds,
     customClaims: settings.customClaims,
+    // The same `o`/`fea` claims the tokens endpoint mints, so a handshake keeps the active organization.
+    organization: session.lastActiveOrganizationId ? await organizationClaims(app.store, session) : null,
   });
   // A handshake is use of the session, like a token refresh: keep the inactivity clock honest.
-  if (now - found.session.lastActiveAt > 60_000) await touchSession(app.store, found.session, settings, {}, now);
+  if (now - session.lastActiveAt > 60_000) await touchSession(app.store, session, settings, {}, now);
   return jwt;
 }

@@ -8,7 +8,11 @@ import { fapiRoute, parseFields } from '../fapi-route.js';
 import { requireActingSession } from '../me/acting-session.js';
 import { actInOrganization, frontendChange, listPayload, listQuery } from './organization-routes-support.js';
 
-const CreateBody = z.strictObject({ name: OrganizationName, slug: OrganizationSlug.optional() });
+// clerk-js sends `slug=` (a form's null) when the user left it empty: derive one from the name.
+const CreateBody = z.strictObject({
+  name: OrganizationName,
+  slug: z.union([OrganizationSlug, z.literal('')]).optional(),
+});
 
 /**
  * `POST /v1/organizations`: a signed-in user creates an organization and becomes its member with the

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import { currentOperator, type Operator, signOut } from './api.js';
+import { Link, Loading } from './components.js';
+import { AuditLogPage } from './pages/audit-log.js';
+import { JWTTemplatesPage } from './pages/jwt-templates.js';
+import { SettingsPage } from './pages/settings.js';
+import { SignInPage } from './pages/sign-in.js';
+import { UserPage } from './pages/user.js';
+import { UsersPage } from './pages/users.js';
+import { navigate, usePath } from './router.js';
+
+const NAV = [
+  { to: '/users', label: 'Users' },
+  { to: '/jwt-templates', label: 'JWT templates' },
+  { to: '/settings', label: 'Settings' },
+  { to: '/audit-log', label: 'Audit log' },
+];
+
+export function App() {
+  const path = usePath();
+  const [operator, setOperator] = useState<Operator | null | undefined>(undefined);
+
+  useEffect(() => {
+    currentOperator().then(setOperator, () => setOperator(null));
+  }, []);
+
+  useEffect(() => {
+    const page = NAV.find((item) => path.startsWith(item.to))?.label ?? (path === '/sign-in' ? 'Sign in' : 'Dashboard');
+    document.title = `${page} · Latch`;
+  }, [path]);
+
+  if (operator === undefined) return <Loading />;
+  if (path === '/sign-in' || operator === null) {
+    return (
+      <SignInPage
+        onSignedIn={(signedIn) => {
+          setOperator(signedIn);
+          navigate('/users', { replace: true });
+        }}
+      />
+    );
+  }
+
+  let page = <UsersPage operator={operator} />;
+  const userMatch = /^\/users\/([^/]+)$/.exec(path);
+  if (userMatch?.[1]) page = <UserPage operator={operator} userId={decodeURIComponent(userMatch[1])} />;
+  else if (path.startsWith('/jwt-templates')) page = <JWTTemplatesPage operator={operator} />;
+  else if (path.startsWith('/settings')) page = <SettingsPage operator={operator} />;
+  else if (path.startsWith('/audit-log')) page = <AuditLogPage />;
+
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand">Latch</span>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} className={path.startsWith(item.to) ? 'active' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="operator">
+          <span>
+            {operator.email} <span className="badge">{operator.role}</span>
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={async () => {
+              await signOut();
+              setOperator(null);
+              navigate('/sign-in', { replace: true });
+            }}
+          >
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="main">{page}</main>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { type FormEvent, useState } from 'react';
+import { bapi, canChange, type Operator, query } from '../api.js';
+import { formatTime, Link, Loading, Notice, useAction, useLoad } from '../components.js';
+import { navigate } from '../router.js';
+import type { User } from '../types.js';
+
+const PAGE_SIZE = 20;
+
+export const primaryEmail = (user: User) =>
+  user.email_addresses.find((email) => email.id === user.primary_email_address_id)?.email_address ??
+  user.email_addresses[0]?.email_address ??
+  '—';
+
+export const fullName = (user: User) => [user.first_name, user.last_name].filter(Boolean).join(' ') || '—';
+
+/** Users: search (email, username, name, id, external id), pagination, create. */
+export function UsersPage({ operator }: { operator: Operator }) {
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const list = useLoad(async () => {
+    const params = { query: search.trim() || undefined, limit: PAGE_SIZE, offset, order_by: '-created_at' };
+    const [users, count] = await Promise.all([
+      bapi<User[]>(`/users${query(params)}`),
+      bapi<{ total_count: number }>(`/users/count${query({ query: params.query })}`),
+    ]);
+    return { users, total: count.total_count };
+  }, [search, offset]);
+
+  const onSearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSearch(String(new FormData(event.currentTarget).get('q') ?? ''));
+    setOffset(0);
+  };
+
+  return (
+    <section aria-labelledby="users-title" className="stack">
+      <h1 id="users-title">Users</h1>
+      <search>
+        <form onSubmit={onSearch} className="row">
+          <label className="grow">
+            <span className="visually-hidden">Search users</span>
+            <input
+              name="q"
+              type="search"
+              placeholder="Email, username, name, id or external id"
+              defaultValue={search}
+            />
+          </label>
+          <button type="submit">Search</button>
+        </form>
+      </search>
+      {list.error && <Notice kind="error">{list.error}</Notice>}
+      {list.loading && !list.data ? (
+        <Loading />
+      ) : list.data ? (
+        <>
+          <p className="muted" aria-live="polite">
+            {list.data.total} user{list.data.total === 1 ? '' : 's'}
+            {search ? ` matching “${search}”` : ''}
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Created</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.users.map((user) => (
+                  <tr key={user.id}>
+                    <td>
+                      <Link to={`/users/${user.id}`}>{primaryEmail(user)}</Link>
+                      <div className="muted small">{user.id}</div>
+                    </td>
+                    <td>{fullName(user)}</td>
+                    <td>
+                      {user.banned && <span className="badge danger">banned</span>}
+                      {user.locked && <span className="badge warning">locked</span>}
+                      {!user.banned && !user.locked && <span className="badge">active</span>}
+                    </td>
+                    <td>{formatTime(user.created_at)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav aria-label="Pagination" className="row">
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
+            >
+              Previous
+            </button>
+            <span className="muted">
+              {list.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, list.data.total)} of{' '}
+              {list.data.total}
+            </span>
+            <button
+              type="button"
+              className="secondary"
+              disabled={offset + PAGE_SIZE >= list.data.total}
+              onClick={() => setOffset(offset + PAGE_SIZE)}
+            >
+              Next
+            </button>
+          </nav>
+        </>
+      ) : null}
+      {canChange(operator) && <CreateUser />}
+    </section>
+  );
+}
+
+function CreateUser() {
+  const { run, busy, notice } = useAction();
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    let createdId = '';
+    const ok = await run(async () => {
+      const created = await bapi<User>('/users', {
+        method: 'POST',
+        body: {
+          email_address: [text('email')],
+          password: text('password'),
+          first_name: text('first_name'),
+          last_name: text('last_name'),
+          skip_password_requirement: text('password') === undefined,
+        },
+      });
+      createdId = created.id;
+    }, 'User created.');
+    if (ok) navigate(`/users/${createdId}`);
+  };
+  return (
+    <details className="card">
+      <summary>Create a user</summary>
+      <form onSubmit={submit} className="stack">
+        {notice}
+        <label>
+          Email
+          <input name="email" type="email" required />
+        </label>
+        <div className="row wrap">
+          <label className="grow">
+            First name
+            <input name="first_name" />
+          </label>
+          <label className="grow">
+            Last name
+            <input name="last_name" />
+          </label>
+        </div>
+        <label>
+          Password (optional)
+          <input name="password" type="password" autoComplete="new-password" />
+        </label>
+        <button type="submit" disabled={busy}>
+          Create user
+        </button>
+      </form>
+    </details>
+  );
+}

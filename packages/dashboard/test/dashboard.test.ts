@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
+import { createOperator } from '../../server/src/domain/operators/create-operator.js';
+import { developmentSignInLink } from '../../server/src/domain/operators/development-sign-in-link.js';
+import { createSignInLink } from '../../server/src/domain/operators/operator-sessions.js';
+import { Browser as FapiBrowser, PASSWORD, signInWithPassword } from '../../server/test/fapi/sign-in/support.js';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server.js';
+
+/**
+ * Issue #8's acceptance scenario in Debian's Chromium: `latch dev`'s one-time link signs an owner
+ * in; the owner finds a user, edits private metadata, bans and unbans them, revokes a session,
+ * creates a JWT template with a live preview, turns username sign-in off, and sees it all in the
+ * audit log. A support operator sees no destructive controls. Every page is checked with axe-core,
+ * at 1280 px and 375 px, and screenshotted to e2e/screenshots/.
+ */
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SCREENSHOTS = join(ROOT, 'e2e/screenshots/dashboard');
+const require = createRequire(import.meta.url);
+const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // evaluate, not a <script> tag: the dashboard's CSP allows no inline script (and should not).
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: unknown[] };
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} ×${v.nodes}`);
+}
+
+/** axe at desktop width, a screenshot at both widths, and no horizontal scrolling at 375 px. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  expect(await seriousAxeViolations(page), name).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect(await seriousAxeViolations(page), `${name} at 375 px`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('Dashboard in Chromium (issue #8 acceptance)', () => {
+  let t: TestServer;
+  let chromium: Chromium;
+  let context: BrowserContext;
+  let page: Page;
+  let user: { id: string; email: string; username: string };
+  let sessionId: string;
+  let appBrowser: FapiBrowser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await build({ root: dirname(fileURLToPath(new URL('../package.json', import.meta.url))), logLevel: 'warn' });
+    t = await startTestServer('sqlite');
+    // Username sign-in is offered at first (sign-up collects usernames), so turning it off shows.
+    await t.api('/instance/settings', { method: 'PATCH', body: { sign_up: { username: 'optional' } } });
+    const email = `ada-${Date.now()}@example.com`;
+    const username = `ada_${Date.now()}`;
+    const created = await t.api('/users', {
+      method: 'POST',
+      body: { email_address: [email], username, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace' },
+    });
+    user = { id: ((await created.json()) as { id: string }).id, email, username };
+    // The user signs in to the app (Frontend API), so they have a session to revoke and tokens to refresh.
+    appBrowser = new FapiBrowser(t.server.url);
+    sessionId = (await signInWithPassword(appBrowser, email)).response.created_session_id;
+    chromium = await launchChromium();
+    context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await t?.stop();
+  });
+
+  it('signs the owner in with the one-time link from latch dev', async () => {
+    const link = await developmentSignInLink(t.server.store, t.server.url, Date.now());
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    expect(page.url()).toBe(`${t.server.url}/dashboard/users`);
+    await expect.poll(() => page.getByText('owner@latch.localhost').count()).toBe(1);
+    await checkPage(page, 'users');
+  });
+
+  it('finds the user and edits private metadata (visible through the Backend API)', async () => {
+    await page.getByRole('searchbox', { name: 'Search users' }).fill(user.email);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: user.email }).click();
+    await page.getByRole('heading', { name: user.email }).waitFor();
+    const editor = page.getByLabel('Private metadata (Backend API only)');
+    await editor.fill('{ "plan": ');
+    await expect.poll(() => page.getByText(/Invalid JSON/).count()).toBe(1);
+    await editor.fill('{ "plan": "pro" }');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await expect.poll(() => page.getByTestId('metadata-diff').textContent()).toContain('+ plan: "pro"');
+    await checkPage(page, 'user-detail');
+    await page.getByRole('button', { name: 'Save private metadata' }).click();
+    await page.getByText('Metadata saved.').waitFor();
+    const fromAPI = (await (await t.api(`/users/${user.id}`)).json()) as { private_metadata: unknown };
+    expect(fromAPI.private_metadata).toEqual({ plan: 'pro' });
+  });
+
+  it('bans the user (their token refresh is refused), then unbans', async () => {
+    const refresh = () => appBrowser.post(`/client/sessions/${sessionId}/tokens`, {});
+    expect((await refresh()).status).toBe(200);
+    await page.getByRole('button', { name: 'Ban' }).click();
+    await page.getByText('User banned.').waitFor();
+    expect((await refresh()).status).toBe(401);
+    await page.getByRole('button', { name: 'Unban' }).click();
+    await page.getByText('User unbanned.').waitFor();
+    expect((await refresh()).status).toBe(200);
+  });
+
+  it('revokes a session', async () => {
+    await page.getByRole('button', { name: `Revoke session ${sessionId}` }).click();
+    await page.getByText('Session revoked.').waitFor();
+    const session = (await (await t.api(`/sessions/${sessionId}`)).json()) as { status: string };
+    expect(session.status).toBe('revoked');
+    expect((await appBrowser.post(`/client/sessions/${sessionId}/tokens`, {})).status).not.toBe(200);
+  });
+
+  it('creates a JWT template and sees its preview for the user', async () => {
+    await page.getByRole('link', { name: 'JWT templates' }).click();
+    await page.getByRole('heading', { name: 'JWT templates', level: 1 }).waitFor();
+    await page.getByLabel('Name').fill('hasura');
+    await page
+      .getByLabel(/^Claims/)
+      .fill('{ "email": "{{user.primary_email_address}}", "name": "{{user.first_name}}" }');
+    await page.getByLabel('Find a user').fill(user.email);
+    await page.getByRole('radio', { name: new RegExp(user.email) }).check();
+    await expect.poll(() => page.getByTestId('claims-preview').textContent()).toContain(`"email": "${user.email}"`);
+    expect(await page.getByTestId('claims-preview').textContent()).toContain(`"sub": "${user.id}"`);
+    await checkPage(page, 'jwt-templates');
+    await page.getByRole('button', { name: 'Create template' }).click();
+    await page.getByText('Template created.').waitFor();
+    await expect.poll(() => page.getByText('hasura', { exact: true }).count()).toBe(1);
+  });
+
+  it('turns off username sign-in; the Frontend API stops offering it at once', async () => {
+    const usernameOffered = async () =>
+      (await new FapiBrowser(t.server.url).get('/environment')).body.user_settings.attributes.username
+        .used_for_first_factor;
+    expect(await usernameOffered()).toBe(true);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.getByLabel('Sign in with username').uncheck();
+    await checkPage(page, 'settings');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved. They apply now.').waitFor();
+    expect(await usernameOffered()).toBe(false);
+  });
+
+  it('shows each action in the audit log', async () => {
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await page.getByRole('cell', { name: 'instance.settings_updated' }).first().waitFor();
+    for (const action of ['operator.signed_in', 'user.updated', 'session.revoked', 'instance.settings_updated']) {
+      expect(await page.getByRole('cell', { name: action, exact: true }).count(), action).toBeGreaterThan(0);
+    }
+    await checkPage(page, 'audit-log');
+  });
+
+  it('a support operator sees no delete button and cannot change settings', async () => {
+    const { operator } = await createOperator(
+      t.server.store,
+      { email: 'support@example.com', role: 'support' },
+      Date.now(),
+    );
+    const { token } = await createSignInLink(t.server.store, operator.id, Date.now());
+    const support = await (await chromium.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await support.goto(`${t.server.url}/dashboard/sign-in#token=${token}`);
+    await support.getByRole('heading', { name: 'Users' }).waitFor();
+    await support.goto(`${t.server.url}/dashboard/users/${user.id}`);
+    await support.getByRole('heading', { name: user.email }).waitFor();
+    expect(await support.getByRole('button', { name: 'Delete user' }).count()).toBe(0);
+    expect(await support.getByRole('button', { name: 'Ban' }).count()).toBe(0);
+    await support.goto(`${t.server.url}/dashboard/settings`);
+    await support.getByText('Support operators can read the settings but not change them.').waitFor();
+    expect(await support.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect(await support.getByLabel('Sign in with username').isDisabled()).toBe(true);
+    await support.context().close();
+  });
+});
