@@ -61,7 +61,7 @@ describe.each(DATABASES)('Backend API fuzz [%s]', (database) => {
   let started = 0;
 
   beforeAll(async () => {
-    t = await startTestServer(database);
+    t = await startTestServer(database, { webhookWorker: false });
     fingerprints = await openFingerprinter(t.database);
     digests = await seedDigests();
     await seedPool(t, digests);

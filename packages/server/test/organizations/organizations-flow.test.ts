@@ -79,6 +79,20 @@ describe.each(DATABASES)('organizations end to end [%s]', (database) => {
     expect(accepted.status).toBe('accepted');
     expect(await rolesOf(t, acme.id)).toEqual({ [alice.userId]: 'org:admin', [bob.userId]: 'org:member' });
 
+    // Lists filter by role and by a search over the member's names and addresses, and page.
+    const admins = await bapi(t, `/organizations/${acme.id}/memberships?role=org:admin`);
+    expect(admins.data.map((m: JSONBody) => m.public_user_data.user_id)).toEqual([alice.userId]);
+    const found = expectOk(
+      await alice.browser.call('GET', `/organizations/${acme.id}/memberships`, {
+        query: { paginated: 'true', query: bob.email.toUpperCase() },
+      }),
+    ).response;
+    expect(found.data.map((m: JSONBody) => m.public_user_data.user_id)).toEqual([bob.userId]);
+    expect(found.data[0].private_metadata).toBeUndefined();
+    const page = await bapi(t, `/organizations/${acme.id}/memberships?limit=1&offset=1&order_by=created_at`);
+    expect(page.total_count).toBe(2);
+    expect(page.data.map((m: JSONBody) => m.public_user_data.user_id)).toEqual([bob.userId]);
+
     // Bob switches to Acme: the session says so, and his token's claims carry it.
     const touched = expectOk(
       await bob.browser.call('POST', `/client/sessions/${bob.browser.sessionId}/touch`, {
