@@ -116,6 +116,24 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.context().close();
   });
 
+  it('keeps the step in the hash with routing="hash", and Back returns to the previous step', async () => {
+    const email = `hash-${database}@example.com`;
+    await h.latch.createUser(email);
+    const page = await h.open('/sign-in?routing=hash');
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await poll(() => new URL(page.url()).hash).toBe('#/factor-one');
+    await poll(() => page.getByRole('heading', { name: 'Enter your password' }).isVisible()).toBe(true);
+    await page.goBack();
+    await poll(() => page.getByRole('heading', { name: 'Sign in to Latch' }).isVisible()).toBe(true);
+    await page.goForward();
+    await poll(() => page.getByRole('heading', { name: 'Enter your password' }).isVisible()).toBe(true);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.waitForURL(`${h.app.origin}/home`);
+    await page.context().close();
+  });
+
   it('signs in with the keyboard only', async () => {
     const email = `keyboard-${database}@example.com`;
     await h.latch.createUser(email);

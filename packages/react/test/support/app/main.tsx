@@ -40,6 +40,13 @@ const appearance = {
 
 function Screen() {
   const path = window.location.pathname;
+  if (path.startsWith('/sign-in') && query.get('routing') === 'hash') {
+    return (
+      <main>
+        <SignIn routing="hash" fallbackRedirectUrl="/home" />
+      </main>
+    );
+  }
   if (path.startsWith('/sign-in')) {
     return (
       <main>
