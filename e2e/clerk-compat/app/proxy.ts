@@ -2,7 +2,15 @@ import { clerkMiddleware } from '@clerk/nextjs/server';
 
 // The built-in Frontend API proxy forwards `/__clerk/*` to `CLERK_FAPI_URL` (Latch), so the browser
 // only ever talks to this app's origin; every other request is authenticated against Latch.
-export default clerkMiddleware({ frontendApiProxy: { enabled: true } });
+// `organizationSyncOptions`: a page load under /org/<slug> activates that organization through the
+// handshake (`organization_id=<slug>`), one under /me the personal account.
+export default clerkMiddleware({
+  frontendApiProxy: { enabled: true },
+  organizationSyncOptions: {
+    organizationPatterns: ['/org/:slug', '/org/:slug/(.*)'],
+    personalAccountPatterns: ['/me', '/me/(.*)'],
+  },
+});
 
 export const config = {
   matcher: [
