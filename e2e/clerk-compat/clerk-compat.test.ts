@@ -275,6 +275,57 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
     writePassedLog();
   }, 120_000);
 
+  /** A document request to `path` (the middleware may handshake) and the server's `auth()` there. */
+  async function serverAuthAt(path: string): Promise<AuthJSON> {
+    const response = await page.goto(path);
+    expect(response?.status(), `GET ${path} status`).toBe(200);
+    return JSON.parse((await page.locator('#auth').textContent()) ?? 'null') as AuthJSON;
+  }
+
+  // Continues signed in from the scenario above (vitest runs a file's tests in order).
+  it("clerkMiddleware's organizationSyncOptions: the URL's organization becomes active through Latch's handshake", async () => {
+    const slug = `initech-${Date.now()}`;
+    const { userId } = await step('an organization the user belongs to, created through the Backend API', async () => {
+      const auth = await serverAuth();
+      expect(auth.userId, 'signed in from the scenario above').toMatch(/^user_/);
+      const response = await fetch(`${latch.url}/api/v1/organizations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${latch.secretKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Initech', slug, created_by: auth.userId }),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return auth;
+    });
+
+    const orgId = await step(
+      'GET /org/<slug>: handshake with organization_id, auth() has the organization',
+      async () => {
+        const since = Date.now();
+        const auth = await serverAuthAt(`/org/${slug}`);
+        expect(auth.userId).toBe(userId);
+        expect(auth.orgSlug, 'auth().orgSlug on /org/<slug>').toBe(slug);
+        expect(auth.orgId, 'auth().orgId on /org/<slug>').toMatch(/^org_/);
+        expect(auth.orgRole, 'auth().orgRole on /org/<slug>').toBe('org:admin');
+        expect(
+          traffic.some((entry) => entry.at >= since && /^GET \/v1\/client\/handshake .*→ 307/.test(entry.line)),
+          'the browser went through GET /v1/client/handshake',
+        ).toBe(true);
+        return auth.orgId as string;
+      },
+    );
+
+    await step('GET /me (a personal-account pattern): auth() has no organization', async () => {
+      const auth = await serverAuthAt('/me');
+      expect(auth.userId).toBe(userId);
+      expect(auth.orgId ?? null, 'auth().orgId on /me').toBeNull();
+      // Back on the organization's page, it is active again.
+      const again = await serverAuthAt(`/org/${slug}`);
+      expect(again.orgId, 'auth().orgId back on /org/<slug>').toBe(orgId);
+      await serverAuthAt('/me');
+    });
+    writePassedLog();
+  }, 90_000);
+
   // Continues signed in from the scenario above (vitest runs a file's tests in order).
   it('creates an organization and switches between it and the personal account with <OrganizationSwitcher/>', async () => {
     const name = `Acme ${Date.now()}`;

@@ -1,17 +1,23 @@
 import { LatchProvider } from '@latch/nextjs';
 import type { ReactNode } from 'react';
+import { Header } from './components/header';
+import { PreferenceSwitcher } from './components/preference-switcher';
+import './globals.css';
+import { readPreferences } from './preferences';
 
 export const metadata = { title: 'Latch + Next.js example' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { theme, locale, appearance, localization } = await readPreferences();
   return (
-    <LatchProvider>
-      <html lang="en">
-        <body>
-          <header>
-            <a href="/">Home</a> · <a href="/dashboard">Dashboard</a>
-          </header>
+    <LatchProvider appearance={appearance} localization={localization}>
+      <html lang={locale}>
+        <body data-theme={theme}>
+          <Header />
           <main>{children}</main>
+          <footer className="site-footer">
+            <PreferenceSwitcher theme={theme} locale={locale} />
+          </footer>
         </body>
       </html>
     </LatchProvider>

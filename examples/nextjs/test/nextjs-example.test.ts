@@ -1,263 +1,37 @@
-import { createServer } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  formatTraffic,
-  launchChromium,
-  recordTraffic,
-  type TrafficEntry,
-} from '../../../e2e/clerk-compat/support/browser.js';
-import { COOKIE_SUFFIX, formatLatchLog } from '../../../e2e/clerk-compat/support/latch.js';
-import { buildApp, type RunningApp, runtimeEnv, startApp } from './support/example-app.js';
-import { type LatchForExample, startLatchForExample } from './support/latch-for-example.js';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { sdkScenario } from './scenarios/sdk.js';
+import { uiScenario } from './scenarios/ui.js';
+import { buildApp } from './support/example-app.js';
+import { createExampleContext, type ExampleContext, startExample, stopExample } from './support/example-context.js';
 
 /**
  * examples/nextjs — a real Next.js 16 app on @latch/nextjs, written like the product description's
  * samples — against a running Latch, in Debian's Chromium. The browser only ever talks to the app:
  * `@latch/js` reaches Latch's Frontend API through the middleware's `/__latch` proxy, and the app
- * server calls Latch's Backend API. Session tokens live 20 s here so one expires during the run.
+ * server calls Latch's Backend API.
+ *
+ * This is the ONLY test file of the example: it builds the app once (`next build` into `.next`, two
+ * test files building it at the same time would clobber each other; a lock directory also serializes
+ * the builds of two concurrent runs), then, per database, starts Latch,
+ * its SMTP sink, `next start` and Chromium once and runs every scenario module against them. A new
+ * scenario is a file in ./scenarios exporting `(context: ExampleContext) => void` that registers its
+ * `it(...)`s, plus one line in SCENARIOS below.
  */
+const SCENARIOS: Array<[name: string, register: (context: ExampleContext) => void]> = [
+  ['SDK: middleware, server helpers, token refresh (issue #4)', sdkScenario],
+  ['UI: SignIn, SignUp, UserButton, UserProfile (issue #5)', uiScenario],
+];
 
-const TOKEN_LIFETIME_SECONDS = 20;
-const UI_TIMEOUT = 15_000;
-const EMAIL = 'ada@example.test';
-const PASSWORD = 'correct horse battery staple 42';
+beforeAll(async () => {
+  // The build inlines nothing per run, so it is shared by both databases (and cached between runs).
+  await buildApp();
+}, 300_000);
 
 describe.each(['sqlite', 'postgres'] as const)('examples/nextjs against Latch (%s)', (kind) => {
-  let latch: LatchForExample;
-  let app: RunningApp;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let userId: string;
-  const traffic: TrafficEntry[] = [];
+  const context = createExampleContext(kind);
 
-  beforeAll(async () => {
-    const appPort = await freePort();
-    // The build inlines nothing per run, so it is shared by both databases (and cached between runs).
-    const [build, latchStart] = await Promise.allSettled([
-      buildApp(),
-      startLatchForExample(`http://localhost:${appPort}`, { kind, tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS }),
-    ]);
-    if (latchStart.status === 'fulfilled') latch = latchStart.value;
-    if (build.status === 'rejected') throw build.reason;
-    if (latchStart.status === 'rejected') throw latchStart.reason;
-    userId = await createUser(latch);
-    app = await startApp(appPort, runtimeEnv(latch.url, latch.secretKey));
-    browser = await launchChromium();
-    context = await browser.newContext({ baseURL: app.url });
-    page = await context.newPage();
-    recordTraffic(page, traffic);
-  }, 300_000);
+  beforeAll(() => startExample(context), 120_000);
+  afterAll(() => stopExample(context));
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    await latch?.stop();
-  });
-
-  /** Runs a step; on failure the error carries what the browser, Latch and `next start` saw. */
-  async function step(name: string, body: () => Promise<void>): Promise<void> {
-    const since = Date.now();
-    try {
-      await body();
-    } catch (error) {
-      const detail = [
-        `step failed: ${name}`,
-        `browser:\n${formatTraffic(traffic, since)}`,
-        `latch:\n${formatLatchLog(latch.log, since)}`,
-        `next start (tail):\n${app.output().slice(-4_000)}`,
-      ].join('\n');
-      throw new Error(`${(error as Error).message}\n\n${detail}`, { cause: error });
-    }
-  }
-
-  async function text(selector: string): Promise<string> {
-    return page.locator(selector).innerText({ timeout: UI_TIMEOUT });
-  }
-
-  /** `fetch` from the page (same origin, the browser's cookies): status and body. */
-  async function fetchInPage(path: string): Promise<{ status: number; body: string }> {
-    // A string, not a function: Playwright serializes functions, and transpiled helpers may not survive.
-    return page.evaluate(
-      `fetch(${JSON.stringify(path)}).then(async (r) => ({ status: r.status, body: await r.text() }))`,
-    );
-  }
-
-  async function sessionCookie(): Promise<string | undefined> {
-    const cookies = await context.cookies();
-    return cookies.find((cookie) => cookie.name === `__session_${COOKIE_SUFFIX}` || cookie.name === '__session')?.value;
-  }
-
-  it('serves the public home signed out, with the middleware running in the edge runtime', async () => {
-    await step('signed-out home', async () => {
-      const response = await page.goto('/');
-      expect(response?.status()).toBe(200);
-      expect(response?.headers()['x-middleware-runtime']).toBe('edge');
-      expect(await text('#server-user')).toBe('Server sees nobody');
-      expect(await text('#signed-out')).toContain('You are signed out');
-      await expect.poll(() => text('#client-auth'), { timeout: UI_TIMEOUT }).toBe('Client sees nobody');
-    });
-    await step('signed-out Route Handler, protected route and Server Action', async () => {
-      const me = await context.request.get('/api/me');
-      expect(me.status()).toBe(401);
-      expect(await me.json()).toEqual({ error: 'Unauthorized' });
-      // auth.protect() in the middleware: a signed-out API call is not redirected, it gets a 404 (as Clerk's).
-      const protectedCall = await context.request.get('/api/protected', { maxRedirects: 0 });
-      expect(protectedCall.status()).toBe(404);
-      // The benchmark's baseline route is outside the middleware's matcher: no auth, no middleware at all.
-      const open = await context.request.get('/api/no-auth');
-      expect(open.status()).toBe(200);
-      expect(open.headers()['x-middleware-runtime']).toBeUndefined();
-      await page.click('#who-am-i');
-      await expect.poll(() => text('#who-am-i-answer'), { timeout: UI_TIMEOUT }).toBe('action refused');
-    });
-  });
-
-  it('sends a signed-out visit to /dashboard to sign-in, and back after signing in', async () => {
-    await step('redirect to sign-in', async () => {
-      await page.goto('/dashboard');
-      await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: UI_TIMEOUT });
-      expect(new URL(page.url()).searchParams.get('redirect_url')).toBe(`${app.url}/dashboard`);
-    });
-    await step('sign in with email and password', async () => {
-      await page.fill('input[name=email]', EMAIL);
-      await page.fill('input[name=password]', PASSWORD);
-      await page.locator('#sign-in-submit:not([disabled])').click({ timeout: UI_TIMEOUT });
-      await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: UI_TIMEOUT });
-    });
-    await step('the Server Component shows the user', async () => {
-      expect(await text('#welcome')).toBe('Welcome, Ada!');
-      expect(await text('#email')).toBe(`Email: ${EMAIL}`);
-      expect(await text('#user-id')).toBe(`ID: ${userId}`);
-      expect(JSON.parse(await text('#metadata'))).toEqual({ plan: 'pro' });
-    });
-    await step('the first (server) render of a client component is already signed in', async () => {
-      const html = await (await context.request.get('/dashboard')).text();
-      expect(html).toContain(`Client sees ${userId}`);
-    });
-  });
-
-  it('lets a Route Handler, a Server Action and a Pages Router API route see the userId', async () => {
-    await step('Route Handler', async () => {
-      const me = await fetchInPage('/api/me');
-      expect(me.status).toBe(200);
-      expect(JSON.parse(me.body)).toMatchObject({ userId });
-    });
-    await step('Server Action', async () => {
-      await page.click('#who-am-i');
-      await expect.poll(() => text('#who-am-i-answer'), { timeout: UI_TIMEOUT }).toBe(`action sees ${userId}`);
-    });
-    await step('Pages Router getAuth(req)', async () => {
-      const pages = await fetchInPage('/api/pages-auth');
-      expect(pages.status).toBe(200);
-      expect(JSON.parse(pages.body)).toEqual({ userId });
-    });
-  });
-
-  it('authenticates /api/protected with a Bearer token from getToken()', async () => {
-    await step('browser: getToken() + Authorization header, no cookies', async () => {
-      await page.click('#call-protected');
-      await expect.poll(() => text('#protected-result'), { timeout: UI_TIMEOUT }).toMatch(/^200 /);
-      expect(JSON.parse((await text('#protected-result')).slice(4))).toMatchObject({ userId });
-    });
-    await step('a server-to-server call with the same kind of token', async () => {
-      const token = await sessionCookie();
-      expect(token).toBeTruthy();
-      const response = await fetch(`${app.url}/api/protected`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ userId });
-      const forged = await fetch(`${app.url}/api/protected`, { headers: { Authorization: `Bearer ${token}x` } });
-      expect(forged.status).toBe(404);
-    });
-  });
-
-  it('refreshes a session token that expires while the tab stays open, without a visible sign-out', async () => {
-    await step('outlive the first token', async () => {
-      const first = await sessionCookie();
-      expect(first).toBeTruthy();
-      const firstExpiry = expiryOf(first as string);
-      // Wait (without touching the page) until the token we started with has expired.
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, firstExpiry * 1000 - Date.now()) + 1_500));
-      const current = await sessionCookie();
-      expect(current).toBeTruthy();
-      expect(current).not.toBe(first);
-      expect(expiryOf(current as string) * 1000).toBeGreaterThan(Date.now());
-      expect(new URL(page.url()).pathname).toBe('/dashboard');
-      expect(await text('#client-auth')).toContain(`Client sees ${userId}`);
-    });
-    await step('requests after the expiry are still signed in', async () => {
-      expect((await fetchInPage('/api/me')).status).toBe(200);
-      await page.click('#call-protected');
-      await expect.poll(() => text('#protected-result'), { timeout: UI_TIMEOUT }).toMatch(/^200 /);
-      const response = await page.goto('/dashboard');
-      expect(new URL(page.url()).pathname).toBe('/dashboard');
-      expect(response?.status()).toBe(200);
-      expect(await text('#welcome')).toBe('Welcome, Ada!');
-    });
-  }, 60_000);
-
-  it('recovers a deleted session cookie through the handshake on the next page load', async () => {
-    await step('handshake', async () => {
-      const session = (await context.cookies()).filter((cookie) => cookie.name.startsWith('__session'));
-      expect(session.length).toBeGreaterThan(0);
-      await context.clearCookies({ name: /^__session/ });
-      await page.goto('/dashboard');
-      await page.waitForURL((url) => url.pathname === '/dashboard', { timeout: UI_TIMEOUT });
-      expect(await text('#welcome')).toBe('Welcome, Ada!');
-      expect(traffic.some((entry) => entry.line.includes('/v1/client/handshake'))).toBe(true);
-    });
-  });
-
-  it('makes protected routes redirect again after sign-out', async () => {
-    await step('sign out', async () => {
-      await page.click('#sign-out');
-      await page.waitForURL((url) => url.pathname === '/', { timeout: UI_TIMEOUT });
-      await expect.poll(() => text('#server-user'), { timeout: UI_TIMEOUT }).toBe('Server sees nobody');
-    });
-    await step('protected routes redirect', async () => {
-      await page.goto('/dashboard');
-      await page.waitForURL((url) => url.pathname === '/sign-in', { timeout: UI_TIMEOUT });
-      expect((await fetchInPage('/api/me')).status).toBe(401);
-    });
-  });
+  for (const [name, register] of SCENARIOS) describe(name, () => register(context));
 });
-
-async function createUser(latch: LatchForExample): Promise<string> {
-  const response = await fetch(`${latch.url}/api/v1/users`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${latch.secretKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      email_address: [EMAIL],
-      password: PASSWORD,
-      first_name: 'Ada',
-      public_metadata: { plan: 'pro' },
-      skip_password_checks: true,
-    }),
-  });
-  const body = (await response.json()) as { id?: string };
-  if (response.status !== 200 || !body.id)
-    throw new Error(`creating the user failed: ${response.status} ${JSON.stringify(body)}`);
-  return body.id;
-}
-
-/** `exp` of a JWT, in seconds (the token came from Latch; this only reads it). */
-function expiryOf(token: string): number {
-  const payload = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as {
-    exp: number;
-  };
-  return payload.exp;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}

@@ -3,6 +3,7 @@ import { currentOperator, type Operator, signOut } from './api.js';
 import { Link, Loading } from './components.js';
 import { AuditLogPage } from './pages/audit-log.js';
 import { JWTTemplatesPage } from './pages/jwt-templates.js';
+import { OverviewPage } from './pages/overview.js';
 import { SettingsPage } from './pages/settings.js';
 import { SignInPage } from './pages/sign-in.js';
 import { UserPage } from './pages/user.js';
@@ -10,6 +11,7 @@ import { UsersPage } from './pages/users.js';
 import { navigate, usePath } from './router.js';
 
 const NAV = [
+  { to: '/overview', label: 'Overview' },
   { to: '/users', label: 'Users' },
   { to: '/jwt-templates', label: 'JWT templates' },
   { to: '/settings', label: 'Settings' },
@@ -47,6 +49,7 @@ export function App() {
   else if (path.startsWith('/jwt-templates')) page = <JWTTemplatesPage operator={operator} />;
   else if (path.startsWith('/settings')) page = <SettingsPage operator={operator} />;
   else if (path.startsWith('/audit-log')) page = <AuditLogPage />;
+  else if (path.startsWith('/overview')) page = <OverviewPage />;
 
   return (
     <div className="layout">

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,14 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     chromium = await launchChromium();
     context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    // The browser's own errors, in the test output when something fails.
+    page.on('pageerror', (error) => console.error('[dashboard pageerror]', error.message));
+    page.on('response', (response) => {
+      if (response.status() >= 400) {
+        console.error('[dashboard http]', response.request().method(), response.status(), response.url());
+      }
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -89,10 +98,32 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
   it('signs the owner in with the one-time link from latch dev', async () => {
     const link = await developmentSignInLink(t.server.store, t.server.url, Date.now());
     await page.goto(link);
-    await page.getByRole('heading', { name: 'Users' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Users' })
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nURL ${page.url()}\nPage: ${await page.locator('body').innerText()}`);
+      });
     expect(page.url()).toBe(`${t.server.url}/dashboard/users`);
     await expect.poll(() => page.getByText('owner@latch.localhost').count()).toBe(1);
     await checkPage(page, 'users');
+  });
+
+  it('filters by status and exports the list as CSV', async () => {
+    await page.getByLabel('Status').selectOption('banned');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('0 users').waitFor();
+    await page.getByLabel('Status').selectOption('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('link', { name: user.email }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('id,email,first_name,last_name,username,external_id,banned,locked,created_at');
+    expect(csv).toContain(`${user.id},${user.email},Ada,Lovelace,${user.username},,false,false,`);
   });
 
   it('finds the user and edits private metadata (visible through the Backend API)', async () => {
@@ -111,6 +142,18 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await page.getByText('Metadata saved.').waitFor();
     const fromAPI = (await (await t.api(`/users/${user.id}`)).json()) as { private_metadata: unknown };
     expect(fromAPI.private_metadata).toEqual({ plan: 'pro' });
+  });
+
+  it('resets the password', async () => {
+    await page.getByText('Reset password').click();
+    await page.getByLabel('New password').fill('a brand new passphrase');
+    await page.getByRole('button', { name: 'Set password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    const verified = await t.api(`/users/${user.id}/verify_password`, {
+      method: 'POST',
+      body: { password: 'a brand new passphrase' },
+    });
+    expect(verified.status).toBe(200);
   });
 
   it('bans the user (their token refresh is refused), then unbans', async () => {
@@ -171,6 +214,16 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
       expect(await page.getByRole('cell', { name: action, exact: true }).count(), action).toBeGreaterThan(0);
     }
     await checkPage(page, 'audit-log');
+  });
+
+  it('the overview shows totals and sign-ups / sign-ins per day', async () => {
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    const stat = (name: string) => page.locator('.stats div', { hasText: name }).locator('dd').textContent();
+    expect(Number(await stat('Users'))).toBeGreaterThanOrEqual(1);
+    expect(await stat('Failing webhook endpoints')).toBe('0');
+    expect(await page.getByRole('figure', { name: /Sign-ins per day/ }).textContent()).toMatch(/\(1 in 14 days/);
+    await checkPage(page, 'overview');
   });
 
   it('a support operator sees no delete button and cannot change settings', async () => {

@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,12 @@ const requireFromApp = createRequire(join(APP_DIR, 'package.json'));
 const NEXT_BIN = requireFromApp.resolve('next/dist/bin/next');
 const TSC_BIN = createRequire(join(ROOT_DIR, 'package.json')).resolve('typescript/bin/tsc');
 const STAMP_FILE = join(APP_DIR, '.next', 'latch-build-stamp');
+/** Held (an mkdir, atomic) while one process builds, so two runs of the test never build `.next` at once. */
+const BUILD_LOCK = join(APP_DIR, '.next-build-lock');
 /** The SDK packages the app bundles from their `dist/`: a change there needs a new `next build`. */
-const SDK_DIST_DIRS = ['backend', 'js', 'react', 'nextjs'].map((name) => join(ROOT_DIR, 'packages', name, 'dist'));
+const SDK_DIST_DIRS = ['backend', 'js', 'localizations', 'themes', 'react', 'nextjs'].map((name) =>
+  join(ROOT_DIR, 'packages', name, 'dist'),
+);
 
 /**
  * Settings `next build` inlines (`NEXT_PUBLIC_*`): constant, so one build serves every run. The key is
@@ -68,7 +72,12 @@ function buildStamp(): string {
   const hash = createHash('sha256');
   const walk = (dir: string, base: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (['.next', 'node_modules', 'next-env.d.ts', 'tsconfig.tsbuildinfo', 'test'].includes(entry.name)) continue;
+      if (
+        ['.next', '.next-build-lock', 'node_modules', 'next-env.d.ts', 'tsconfig.tsbuildinfo', 'test'].includes(
+          entry.name,
+        )
+      )
+        continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, base);
       else
@@ -92,6 +101,10 @@ function installedVersion(name: string): string {
 
 /** `tsc -b` of the SDKs, then `next build` unless `.next` holds a build of the same inputs. Returns whether it built. */
 export async function buildApp(timeoutMs = 240_000): Promise<boolean> {
+  return withBuildLock(() => buildUnlocked(timeoutMs));
+}
+
+async function buildUnlocked(timeoutMs: number): Promise<boolean> {
   buildPackages();
   const stamp = buildStamp();
   if (
@@ -117,6 +130,47 @@ export async function buildApp(timeoutMs = 240_000): Promise<boolean> {
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
   writeFileSync(STAMP_FILE, stamp);
   return true;
+}
+
+/**
+ * Runs `body` while holding the build lock. Another process holding it is waited for (it then usually
+ * leaves a build this one can reuse); a lock whose holder died is taken over.
+ */
+async function withBuildLock<T>(body: () => Promise<T>, waitMs = 600_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  while (true) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      writeFileSync(join(BUILD_LOCK, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (lockHolderGone()) {
+        rmSync(BUILD_LOCK, { recursive: true, force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`another process has held ${BUILD_LOCK} for over ${waitMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
+}
+
+function lockHolderGone(): boolean {
+  try {
+    const pidFile = join(BUILD_LOCK, 'pid');
+    // Between the holder's mkdir and its pid write: only stale if that gap is implausibly long.
+    if (!existsSync(pidFile)) return Date.now() - statSync(BUILD_LOCK).mtimeMs > 30_000;
+    process.kill(Number(readFileSync(pidFile, 'utf8')), 0);
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ESRCH' || code === 'ENOENT';
+  }
 }
 
 export interface RunningApp {

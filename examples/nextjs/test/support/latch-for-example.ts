@@ -6,13 +6,15 @@ import { type RunningServer, startServer } from '../../../../packages/server/src
 import { createStore } from '../../../../packages/server/src/store/create-store.js';
 import { parseDatabaseUrl } from '../../../../packages/server/src/store/open-database.js';
 import { createTestDatabase, type TestDatabase } from '../../../../packages/server/test/support/databases.js';
-import { startSMTPSink } from '../../../../packages/server/test/support/smtp-sink.js';
+import { type SMTPSink, startSMTPSink } from '../../../../packages/server/test/support/smtp-sink.js';
 
 export interface LatchForExample {
   server: RunningServer;
   /** `http://127.0.0.1:<port>`: the app's proxy and Backend API client connect here. */
   url: string;
   secretKey: string;
+  /** The mailbox Latch's mailer delivers to (sign-up and reset codes). */
+  smtp: SMTPSink;
   log: LatchLogEntry[];
   stop(): Promise<void>;
 }
@@ -26,7 +28,7 @@ export async function startLatchForExample(
   appOrigin: string,
   options: { kind: 'sqlite' | 'postgres'; tokenLifetimeSeconds: number },
 ): Promise<LatchForExample> {
-  // A production instance must be able to send email, even if this scenario never does.
+  // A production instance must be able to send email; the UI scenarios read their codes from this sink.
   const sink = await startSMTPSink();
   let database: TestDatabase | null = null;
   try {
@@ -54,6 +56,7 @@ export async function startLatchForExample(
       server,
       url: server.url,
       secretKey,
+      smtp: sink,
       log,
       stop: async () => {
         await server.close();

@@ -92,6 +92,8 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
         )}
       </fieldset>
 
+      {writer && <ResetPassword userId={u.id} />}
+
       <h2>Email addresses</h2>
       <ul className="card list">
         {u.email_addresses.map((email) => (
@@ -135,7 +137,7 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
 
       <h2>Metadata</h2>
       {(['public_metadata', 'private_metadata', 'unsafe_metadata'] as const).map((kind) => (
-        <MetadataEditor key={`${kind}-${u.updated_at}`} user={u} kind={kind} readOnly={!writer} onSaved={user.reload} />
+        <MetadataEditor key={kind} user={u} kind={kind} readOnly={!writer} onSaved={user.reload} />
       ))}
     </section>
   );
@@ -246,5 +248,34 @@ function Diff({ before, after }: { before: Record<string, unknown>; after: Recor
         </span>
       ))}
     </pre>
+  );
+}
+
+/** Sets a new password (sessions stay: revoke them above if the account was taken over). */
+function ResetPassword({ userId }: { userId: string }) {
+  const { run, busy, notice } = useAction();
+  return (
+    <details className="card">
+      <summary>Reset password</summary>
+      <form
+        className="stack"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const password = String(new FormData(form).get('new_password') ?? '');
+          if (await run(() => bapi(`/users/${userId}`, { method: 'PATCH', body: { password } }), 'Password changed.'))
+            form.reset();
+        }}
+      >
+        {notice}
+        <label>
+          New password
+          <input name="new_password" type="password" autoComplete="new-password" required />
+        </label>
+        <button type="submit" disabled={busy}>
+          Set password
+        </button>
+      </form>
+    </details>
   );
 }

@@ -6,6 +6,50 @@ import type { User } from '../types.js';
 
 const PAGE_SIZE = 20;
 
+type Filters = Record<string, string | number | undefined>;
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formulas neutralised for spreadsheets. */
+function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function downloadCSV(users: User[]): void {
+  const header = [
+    'id',
+    'email',
+    'first_name',
+    'last_name',
+    'username',
+    'external_id',
+    'banned',
+    'locked',
+    'created_at',
+  ];
+  const lines = users.map((user) =>
+    [
+      user.id,
+      primaryEmail(user),
+      user.first_name,
+      user.last_name,
+      user.username,
+      user.external_id,
+      user.banned,
+      user.locked,
+      new Date(user.created_at).toISOString(),
+    ]
+      .map(csvField)
+      .join(','),
+  );
+  const blob = new Blob([`${[header.join(','), ...lines].join('\r\n')}\r\n`], { type: 'text/csv' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = `latch-users-${new Date().toISOString().slice(0, 10)}.csv`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 export const primaryEmail = (user: User) =>
   user.email_addresses.find((email) => email.id === user.primary_email_address_id)?.email_address ??
   user.email_addresses[0]?.email_address ??
@@ -16,27 +60,56 @@ export const fullName = (user: User) => [user.first_name, user.last_name].filter
 /** Users: search (email, username, name, id, external id), pagination, create. */
 export function UsersPage({ operator }: { operator: Operator }) {
   const [search, setSearch] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
   const [offset, setOffset] = useState(0);
   const list = useLoad(async () => {
-    const params = { query: search.trim() || undefined, limit: PAGE_SIZE, offset, order_by: '-created_at' };
+    const where = { query: search.trim() || undefined, ...filters };
     const [users, count] = await Promise.all([
-      bapi<User[]>(`/users${query(params)}`),
-      bapi<{ total_count: number }>(`/users/count${query({ query: params.query })}`),
+      bapi<User[]>(`/users${query({ ...where, limit: PAGE_SIZE, offset, order_by: '-created_at' })}`),
+      bapi<{ total_count: number }>(`/users/count${query(where)}`),
     ]);
     return { users, total: count.total_count };
-  }, [search, offset]);
+  }, [search, filters, offset]);
+  const exporting = useAction();
 
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSearch(String(new FormData(event.currentTarget).get('q') ?? ''));
+    const form = new FormData(event.currentTarget);
+    const status = String(form.get('status') ?? '');
+    const day = (name: string) => {
+      const value = String(form.get(name) ?? '');
+      return value ? Date.parse(`${value}T00:00:00Z`) : undefined;
+    };
+    const before = day('created_before');
+    setSearch(String(form.get('q') ?? ''));
+    setFilters({
+      banned: status === 'banned' ? 'true' : undefined,
+      locked: status === 'locked' ? 'true' : undefined,
+      created_at_after: day('created_after'),
+      // The whole "until" day counts.
+      created_at_before: before === undefined ? undefined : before + 86_400_000,
+    });
     setOffset(0);
   };
+
+  const exportCSV = () =>
+    exporting.run(async () => {
+      const where = { query: search.trim() || undefined, ...filters };
+      const rows: User[] = [];
+      // 500 per page (the API's maximum), up to 50 000 users: enough for a spreadsheet.
+      for (let page = 0; page < 100; page++) {
+        const batch = await bapi<User[]>(`/users${query({ ...where, limit: 500, offset: page * 500 })}`);
+        rows.push(...batch);
+        if (batch.length < 500) break;
+      }
+      downloadCSV(rows);
+    }, 'Export ready.');
 
   return (
     <section aria-labelledby="users-title" className="stack">
       <h1 id="users-title">Users</h1>
       <search>
-        <form onSubmit={onSearch} className="row">
+        <form onSubmit={onSearch} className="row wrap">
           <label className="grow">
             <span className="visually-hidden">Search users</span>
             <input
@@ -45,6 +118,22 @@ export function UsersPage({ operator }: { operator: Operator }) {
               placeholder="Email, username, name, id or external id"
               defaultValue={search}
             />
+          </label>
+          <label>
+            Status
+            <select name="status" defaultValue="">
+              <option value="">Any</option>
+              <option value="banned">Banned</option>
+              <option value="locked">Locked</option>
+            </select>
+          </label>
+          <label>
+            Created from
+            <input name="created_after" type="date" />
+          </label>
+          <label>
+            Created until
+            <input name="created_before" type="date" />
           </label>
           <button type="submit">Search</button>
         </form>
@@ -111,6 +200,12 @@ export function UsersPage({ operator }: { operator: Operator }) {
           </nav>
         </>
       ) : null}
+      <div className="row wrap">
+        <button type="button" className="secondary" disabled={exporting.busy} onClick={exportCSV}>
+          Export CSV
+        </button>
+        {exporting.notice}
+      </div>
       {canChange(operator) && <CreateUser />}
     </section>
   );

@@ -18,6 +18,7 @@ export {
   type SignUpButtonProps,
 } from './buttons/sign-in-button.js';
 export { SignOutButton, type SignOutButtonProps } from './buttons/sign-out-button.js';
+export * from './organization/index.js';
 export { SignIn } from './sign-in/sign-in.js';
 export type { SignInProps } from './sign-in/sign-in-types.js';
 export { SignUp, type SignUpProps } from './sign-up/sign-up.js';

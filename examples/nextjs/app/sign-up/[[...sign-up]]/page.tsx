@@ -1,10 +1,9 @@
+import { SignUp } from '@latch/nextjs';
+
 export default function SignUpPage() {
   return (
-    <div>
-      <h1>Sign up</h1>
-      <p>
-        The sign-up form arrives with Latch's React UI. <a href="/sign-in">Sign in</a> instead.
-      </p>
+    <div className="auth-page">
+      <SignUp routing="path" path="/sign-up" signInUrl="/sign-in" />
     </div>
   );
 }

@@ -204,14 +204,20 @@ function UserButtonMenu({ user, ...props }: UserButtonProps & { user: User }) {
         ref={trigger}
         type="button"
         {...el('userButtonTrigger')}
-        aria-label={`${l.userButton.triggerLabel}: ${name}`}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((shown) => !shown)}
       >
+        {/* The name comes from hidden text, not aria-label: the visible initials are decorative, and an
+            aria-label that does not contain them fails WCAG 2.5.3 "label in name" (axe: serious). */}
+        <span className="latch-visuallyHidden">{`${l.userButton.triggerLabel}: ${name}`}</span>
         <Avatar person={{ ...user, identifier: email }} boxKey="userButtonAvatarBox" />
-        {props.showName ? <span style={{ marginLeft: '0.5rem', alignSelf: 'center' }}>{name}</span> : null}
+        {props.showName ? (
+          <span style={{ marginLeft: '0.5rem', alignSelf: 'center' }} aria-hidden="true">
+            {name}
+          </span>
+        ) : null}
       </button>
       {open ? (
         <div ref={popover} {...el('userButtonPopoverCard')}>

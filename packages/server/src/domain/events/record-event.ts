@@ -48,6 +48,7 @@ export async function recordEvent(store: Store, event: NewEvent): Promise<void> 
     createdAt: event.now,
   };
   await store.webhooks.events.insert(record);
-  await queueDeliveries(store, record);
-  signalEventRecorded();
+  // Wake the worker only when there is something to deliver: with no endpoint listening, a claim
+  // query per event would cost every sign-in a write on the event loop for nothing.
+  if ((await queueDeliveries(store, record)) > 0) signalEventRecorded();
 }

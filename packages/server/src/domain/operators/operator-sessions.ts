@@ -47,6 +47,8 @@ export function createSignInLink(store: Store, operatorId: string, now: number) 
 async function startSession(store: Store, operator: OperatorRecord, method: string, now: number, extra = {}) {
   return store.transaction(async (tx) => {
     await tx.operators.update(operator.id, { lastSignInAt: now, ...extra }, now);
+    // Sign-ins are rare: a good moment to drop credentials that died a day ago or more.
+    await tx.operators.deleteExpiredCredentials(now - 24 * 3600_000);
     const session = await issue(tx, 'session', operator.id, now);
     await recordEvent(tx, {
       type: 'operator.signed_in',
@@ -62,7 +64,7 @@ async function startSession(store: Store, operator: OperatorRecord, method: stri
 export async function signInWithLink(store: Store, linkToken: string, now: number) {
   const hash = hashOperatorToken(linkToken);
   const link = await store.operators.findCredential(hash);
-  if (!link || link.kind !== 'link' || link.expiresAt <= now || link.revokedAt !== null) throw signInFailed();
+  if (link?.kind !== 'link' || link.expiresAt <= now || link.revokedAt !== null) throw signInFailed();
   if (!(await store.operators.markCredentialUsed(hash, now))) throw signInFailed();
   const operator = await store.operators.findById(link.operatorId);
   if (!operator) throw signInFailed();

@@ -6,9 +6,9 @@ import { createId } from '../ids.js';
 /**
  * Queues an event for every enabled endpoint that wants it: one pending delivery each, due now, in
  * the caller's transaction — so the outbox row exists exactly when the change does, and the worker
- * has nothing to do (and writes nothing) while no endpoint is listening.
+ * has nothing to do (and writes nothing) while no endpoint is listening. Returns how many it queued.
  */
-export async function queueDeliveries(tx: Store, event: EventRecord): Promise<void> {
+export async function queueDeliveries(tx: Store, event: EventRecord): Promise<number> {
   const endpoints = await tx.webhooks.endpoints.listEnabled();
   const deliveries: WebhookDeliveryRecord[] = [];
   for (const endpoint of endpoints) {
@@ -26,5 +26,6 @@ export async function queueDeliveries(tx: Store, event: EventRecord): Promise<vo
       updatedAt: event.createdAt,
     });
   }
-  await tx.webhooks.deliveries.insertMany(deliveries);
+  if (deliveries.length > 0) await tx.webhooks.deliveries.insertMany(deliveries);
+  return deliveries.length;
 }

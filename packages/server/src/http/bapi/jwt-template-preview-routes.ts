@@ -21,7 +21,13 @@ export const JWT_TEMPLATE_PREVIEW_ROUTES: Route[] = [
     const iat = Math.floor(now / 1000);
     const rendered = renderClaims(body.claims, {
       user: userShortcodeData(user),
-      session: { id: 'sess_preview', status: 'active', actor: null, last_active_organization_id: null, created_at: iat },
+      session: {
+        id: 'sess_preview',
+        status: 'active',
+        actor: null,
+        last_active_organization_id: null,
+        created_at: iat,
+      },
       org: null,
     });
     const claims: Record<string, unknown> = {};

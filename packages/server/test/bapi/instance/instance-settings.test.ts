@@ -104,6 +104,70 @@ describe.each(DATABASES)('Backend API instance settings [%s]', (database) => {
     await expectOk(await t.api('/instance', { method: 'PATCH', body: { allowed_origins: [] } }));
   });
 
+  it('the allowlist and blocklist decide who may sign up (Frontend API), not who the Backend API creates', async () => {
+    const signUp = (email: string) =>
+      new Browser(t.server.url).post('/client/sign_ups', { email_address: email, password: PASSWORD });
+    await expectOk(
+      await patch({
+        restrictions: { allowlist: true, allowlist_identifiers: ['example.org', 'vip@example.com'] },
+      }),
+    );
+    const refused = await signUp('nobody@example.com');
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.errors[0]).toMatchObject({ code: 'not_allowed_access', meta: { param_name: 'email_address' } });
+    expect((await signUp('ada@sub.example.org')).status).toBe(200);
+    expect((await signUp('vip@example.com')).status).toBe(200);
+    await expectOk(
+      await patch({
+        restrictions: { allowlist: false, blocklist: true, blocklist_identifiers: ['@spam.example'] },
+      }),
+    );
+    expect((await signUp('eve@spam.example')).status).toBe(403);
+    expect((await signUp('nobody@example.com')).status).toBe(200);
+    // The Backend API is the operator's own tool: restrictions do not apply to it.
+    await expectOk(await t.api('/users', { method: 'POST', body: { email_address: ['mallory@spam.example'] } }));
+    await expectOk(
+      await patch({ restrictions: { blocklist: false, blocklist_identifiers: [], allowlist_identifiers: [] } }),
+    );
+  });
+
+  it('POST /jwt_templates/preview renders claims for a user without signing anything', async () => {
+    const user = await createUser(t, { first_name: 'Ada' });
+    const preview = await expectOk(
+      await t.api('/jwt_templates/preview', {
+        method: 'POST',
+        body: {
+          claims: { name: '{{user.first_name}}', email: '{{user.primary_email_address}}' },
+          user_id: user.id,
+        },
+      }),
+    );
+    expect(preview).toMatchObject({
+      object: 'jwt_template_preview',
+      user_id: user.id,
+      claims: { name: 'Ada', email: user.email, sub: user.id },
+    });
+    expect(preview.claims.exp - preview.claims.iat).toBe(60);
+    // Standard claims are Latch's: a template may not set them, as on create.
+    await expectError(
+      await t.api('/jwt_templates/preview', { method: 'POST', body: { claims: { iat: 1 }, user_id: user.id } }),
+      422,
+      'form_param_value_invalid',
+      'claims',
+    );
+    await expectError(
+      await t.api('/jwt_templates/preview', { method: 'POST', body: { claims: {}, user_id: 'user_missing' } }),
+      404,
+      'resource_not_found',
+    );
+    await expectError(
+      await t.api('/jwt_templates/preview', { method: 'POST', body: { claims: [], user_id: user.id } }),
+      422,
+      'form_param_format_invalid',
+      'claims',
+    );
+  });
+
   it('lists are normalized: lower case, trimmed, without duplicates', async () => {
     const saved = await expectOk(
       await patch({ restrictions: { blocklist_identifiers: [' Spam.example ', 'spam.example', 'Eve@Example.com'] } }),

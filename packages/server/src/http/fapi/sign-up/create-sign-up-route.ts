@@ -1,3 +1,4 @@
+import { assertSignUpEmailAllowed } from '../../../domain/instance-settings-restrictions.js';
 import { hashPassword } from '../../../domain/passwords/argon2id.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { createSignUp } from '../../../domain/sign-up/create-sign-up.js';
@@ -33,6 +34,7 @@ export const createSignUpRoute = fapiRoute('POST', '/client/sign_ups', async (co
   }
   await refuseIfSignedIn(context);
   const { changes, password } = checkSignUpFields(settings, toSignUpFieldsInput(body), now);
+  assertSignUpEmailAllowed(settings.restrictions, changes.emailAddress);
   limitCredentialAttempt(context, 'sign_up', changes.emailAddress);
   await assertSignUpIdentifiersAvailable(app.store, changes, {
     enumerationProtection: settings.protection.enumerationProtection,

@@ -1,3 +1,4 @@
+import { assertSignUpEmailAllowed } from '../../../domain/instance-settings-restrictions.js';
 import { hashPassword } from '../../../domain/passwords/argon2id.js';
 import { checkSignUpFields } from '../../../domain/sign-up/sign-up-fields.js';
 import { assertSignUpIdentifiersAvailable } from '../../../domain/sign-up/sign-up-identifiers.js';
@@ -21,6 +22,7 @@ export const updateSignUpRoute = fapiRoute('PATCH', '/client/sign_ups/:sign_up_i
   const signUp = await requireOwnSignUp(context, sign_up_id);
   assertSignUpOpen(signUp);
   const { changes, password } = checkSignUpFields(settings, toSignUpFieldsInput(body), now);
+  assertSignUpEmailAllowed(settings.restrictions, changes.emailAddress);
   limitCredentialAttempt(context, 'sign_up', changes.emailAddress ?? signUp.emailAddress);
   await assertSignUpIdentifiersAvailable(
     app.store,

@@ -1,0 +1,308 @@
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
+import { type LatchUnderTest, PASSWORD, startLatchUnderTest } from '../../js/test/support/latch-server.js';
+import { DATABASES } from '../../server/test/support/databases.js';
+import { startUIApp, type UIAppServer } from './support/ui-app-server.js';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+const SCREENSHOTS = join(REPO, 'e2e/screenshots');
+
+/**
+ * The page under test: the switcher in a header, and by path `<CreateOrganization/>`,
+ * `<OrganizationProfile/>` (with a custom page) or `<OrganizationList/>`; `window.orgUI.signIn` signs in
+ * through `@latch/js` (the sign-in UI is tested elsewhere). Written to a temporary entry and bundled with
+ * Vite against the working tree's sources, like the other UI tests.
+ */
+const APP = `
+import { LatchProvider, useLatchContext, OrganizationSwitcher, CreateOrganization, OrganizationProfile, OrganizationList } from '@latch/react';
+import { plPL } from '@latch/localizations';
+import { useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+
+function Hooks() {
+  const { latch, resources } = useLatchContext();
+  useEffect(() => {
+    window.orgUI = {
+      async signIn(email, password) {
+        const attempt = await latch.client.signIn.create({ identifier: email, strategy: 'password', password });
+        await latch.setActive({ session: attempt.createdSessionId });
+      },
+    };
+  }, [latch]);
+  return <output id="state">{resources ? (resources.user ? 'signed-in:' + (resources.session?.lastActiveOrganizationId ?? 'personal') : 'signed-out') : 'loading'}</output>;
+}
+
+function Screen() {
+  const path = location.pathname;
+  if (path === '/create') return <CreateOrganization afterCreateOrganizationUrl="/org/:slug/settings" />;
+  if (path === '/list') return <OrganizationList afterSelectOrganizationUrl="/org/:slug/settings" />;
+  if (path.startsWith('/org/')) {
+    return (
+      <OrganizationProfile routing="path" path={path.split('/').slice(0, 4).join('/')}>
+        <OrganizationProfile.Page label="Reports" url="reports"><p id="custom-page">Quarterly reports</p></OrganizationProfile.Page>
+      </OrganizationProfile>
+    );
+  }
+  return null;
+}
+
+const params = new URLSearchParams(location.search);
+createRoot(document.getElementById('root')).render(
+  <LatchProvider publishableKey={window.LATCH_PUBLISHABLE_KEY} proxyUrl="/__latch" {...(params.get('lang') === 'pl' ? { localization: plPL } : {})}>
+    <header style={{ padding: 8 }}><OrganizationSwitcher afterSelectOrganizationUrl="/org/:slug/settings" afterCreateOrganizationUrl="/org/:id/settings" /></header>
+    <Hooks />
+    <main><Screen /></main>
+  </LatchProvider>,
+);
+`;
+
+async function buildApp(): Promise<string> {
+  const work = await mkdtemp(join(tmpdir(), 'latch-org-ui-'));
+  const entry = join(work, 'main.jsx');
+  await writeFile(entry, APP);
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    root: REPO,
+    mode: 'development',
+    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
+    resolve: {
+      alias: {
+        '@latch/react': join(REPO, 'packages/react/src/index.ts'),
+        '@latch/js': join(REPO, 'packages/js/src/index.ts'),
+        '@latch/localizations': join(REPO, 'packages/localizations/src/index.ts'),
+        // The entry lives outside the repository, so bare imports are pointed at its node_modules.
+        react: join(REPO, 'node_modules/react'),
+        'react-dom': join(REPO, 'node_modules/react-dom'),
+      },
+    },
+    build: {
+      outDir: join(work, 'out'),
+      emptyOutDir: true,
+      minify: false,
+      sourcemap: false,
+      rollupOptions: {
+        input: entry,
+        output: { entryFileNames: 'app.js', format: 'es', codeSplitting: false },
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  });
+  return readFile(join(work, 'out/app.js'), 'utf8');
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
+
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.map((node) => JSON.stringify(node.target)),
+    }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}) at ${violation.targets.join(', ')}`);
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: Array<{ target: unknown }>;
+}
+
+declare global {
+  interface Window {
+    orgUI?: { signIn(email: string, password: string): Promise<void> };
+  }
+}
+
+let bundle: Promise<string> | null = null;
+
+/**
+ * The organization components in Chromium against a real Latch: A creates "Acme" with
+ * `<CreateOrganization/>`, invites B from `<OrganizationProfile/>` (the email is read from the SMTP
+ * sink), B joins from `<OrganizationSwitcher/>` and switches to Acme, A makes B an admin and B can then
+ * manage members; plus `<OrganizationList/>`, custom pages, keyboard use, Polish strings and axe.
+ */
+describe.each(DATABASES)('organization components in a browser (%s)', (database) => {
+  let latch: LatchUnderTest;
+  let app: UIAppServer;
+  let browser: Browser;
+  const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 50 });
+
+  beforeAll(async () => {
+    bundle ??= buildApp();
+    latch = await startLatchUnderTest(database);
+    app = await startUIApp(await bundle, latch.t.server.url, latch.t.server.publishableKey);
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await latch?.stop();
+  });
+
+  async function signedInPage(email: string, path = '/'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 860 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error));
+    await page.goto(`${app.origin}/`);
+    await poll(() => page.locator('#state').textContent()).toBe('signed-out');
+    await page.evaluate(([e, p]) => window.orgUI?.signIn(e as string, p as string), [email, PASSWORD]);
+    await poll(() => page.locator('#state').textContent()).toMatch(/^signed-in/);
+    if (path !== '/') await page.goto(`${app.origin}${path}`);
+    return page;
+  }
+
+  it('create → invite by email → accept in the switcher → switch → promote to admin', async () => {
+    const alice = `alice.${database}@example.com`;
+    const bob = `bob.${database}@example.com`;
+    await latch.createUser(alice);
+    await latch.createUser(bob);
+
+    // A creates Acme; the slug follows the name; the new organization becomes active and the URL's :slug is filled.
+    const a = await signedInPage(alice, '/create');
+    await a.getByLabel('Name', { exact: true }).fill('Acme');
+    await poll(() => a.getByLabel('Slug', { exact: true }).inputValue()).toBe('acme');
+    await a.getByRole('button', { name: 'Create organization' }).click();
+    await a.waitForURL(`${app.origin}/org/acme/settings`);
+    await poll(() => a.locator('#state').textContent()).toMatch(/^signed-in:org_/);
+    await visible(a.getByRole('button', { name: /^Acme.*Switch organization$/ }));
+    await visible(a.getByRole('heading', { name: 'Acme', level: 1 }));
+    expect(await seriousAxeViolations(a)).toEqual([]);
+
+    // Duplicate slug: a Clerk error on the slug field, nothing created.
+    const dup = await signedInPage(alice, '/create');
+    await dup.getByLabel('Name', { exact: true }).fill('Acme');
+    await dup.getByRole('button', { name: 'Create organization' }).click();
+    await visible(dup.locator('[data-field="slug"] .latch-formFieldErrorText'));
+    await poll(() => dup.getByLabel('Slug', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await dup.context().close();
+
+    // Invite B as a member from the Members page.
+    await a.getByRole('button', { name: 'Members' }).click();
+    await a.waitForURL(`${app.origin}/org/acme/settings/members`);
+    await poll(() => a.locator('[data-member]').count()).toBe(1);
+    await a.getByRole('button', { name: 'Invite' }).click();
+    await a.getByLabel('Email address').fill(bob);
+    await poll(() => a.getByLabel('Role', { exact: true }).inputValue()).toBe('org:member');
+    await a.getByRole('button', { name: 'Send invitation' }).click();
+    await poll(
+      async () => (await a.locator('[data-section="invitations"] [role="status"]').textContent()) ?? '',
+    ).toContain(`Invitation sent to ${bob}.`);
+    await visible(a.locator(`[data-invitation="${bob}"]`));
+    const email = await latch.sink.waitForMessage({ to: bob });
+    expect(`${email.subject} ${email.text}`).toContain('Acme');
+    expect(await seriousAxeViolations(a)).toEqual([]);
+    await a.screenshot({ path: join(SCREENSHOTS, `organization-profile-members-${database}.png`) });
+
+    // B sees the invitation in the switcher, joins, and switches to Acme (keyboard only).
+    const b = await signedInPage(bob);
+    await visible(b.getByRole('button', { name: /Switch organization$/ }));
+    await b.getByRole('button', { name: /Switch organization$/ }).click();
+    const panel = b.getByRole('dialog', { name: 'Switch organization' });
+    await visible(panel.getByText('Invitations'));
+    expect(await seriousAxeViolations(b)).toEqual([]);
+    await b.screenshot({ path: join(SCREENSHOTS, `organization-switcher-invitation-${database}.png`) });
+    await panel.getByRole('button', { name: 'Join Acme' }).click();
+    const acmeOption = panel.locator('button[data-organization]', { hasText: 'Acme' });
+    await visible(acmeOption);
+    await poll(() => panel.getByRole('button', { name: 'Join Acme' }).count()).toBe(0);
+    await acmeOption.focus();
+    await b.keyboard.press('Enter');
+    await b.waitForURL(`${app.origin}/org/acme/settings`);
+    await poll(() => b.locator('#state').textContent()).toMatch(/^signed-in:org_/);
+    await visible(b.getByRole('button', { name: /^Acme.*Switch organization$/ }));
+
+    // As a member B cannot manage: no role pickers, no invite button, no delete.
+    await b.getByRole('button', { name: 'Members' }).click();
+    await poll(() => b.locator('[data-member]').count()).toBe(2);
+    await poll(() => b.getByRole('combobox').count()).toBe(0);
+    await poll(() => b.getByRole('button', { name: 'Invite' }).count()).toBe(0);
+
+    // A makes B an admin with the role picker.
+    await a.reload();
+    await a.getByLabel(/^Role of /).selectOption('org:admin');
+    await poll(async () => a.getByLabel(/^Role of /).inputValue()).toBe('org:admin');
+    const bMembership = await latch.t.api(`/organizations/${await orgIdOf(a)}/memberships`);
+    const memberships = (await bMembership.json()) as {
+      data: Array<{ role: string; public_user_data: { identifier: string } }>;
+    };
+    expect(memberships.data.find((m) => m.public_user_data.identifier === bob)?.role).toBe('org:admin');
+
+    // B, reloaded, now manages members too; the custom page is in the navbar.
+    await b.reload();
+    await visible(b.getByRole('button', { name: 'Invite' }));
+    await b.getByRole('button', { name: 'Reports' }).click();
+    await poll(() => b.locator('#custom-page').textContent()).toBe('Quarterly reports');
+    await b.context().close();
+    await a.context().close();
+  }, 180_000);
+
+  it('OrganizationList lists memberships and creates in place; the switcher works by keyboard and in Polish', async () => {
+    const carol = `carol.${database}@example.com`;
+    await latch.createUser(carol);
+    const page = await signedInPage(carol, '/list');
+    await visible(page.getByRole('heading', { name: 'Choose an organization' }));
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Globex Corp');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.waitForURL(`${app.origin}/org/globex-corp/settings`);
+
+    // Leave is refused for the last admin with the server's message; the organization stays.
+    await page.getByRole('button', { name: 'Leave organization' }).click();
+    await page.locator('form').getByRole('button', { name: 'Leave organization' }).click();
+    await visible(page.getByRole('alert').locator('.latch-alertText'));
+
+    // Keyboard: open the switcher, Arrow keys move, Escape closes and returns focus to the trigger.
+    await page.goto(`${app.origin}/list?lang=pl`);
+    await visible(page.getByRole('heading', { name: 'Wybierz organizację' }));
+    await visible(page.locator('button[data-organization]', { hasText: 'Globex Corp' }));
+    const trigger = page.getByRole('button', { name: /^Globex Corp.*Zmień organizację$/ });
+    await trigger.focus();
+    await page.keyboard.press('Enter');
+    await visible(page.getByRole('dialog', { name: 'Zmień organizację' }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Escape');
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    await poll(() => trigger.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Back to the personal account from the list; then delete Globex (typing its name).
+    await page.getByRole('button', { name: /Konto osobiste/ }).click();
+    await poll(() => page.locator('#state').textContent()).toBe('signed-in:personal');
+    await page.locator('button[data-organization]', { hasText: 'Globex Corp' }).click();
+    await page.waitForURL(`${app.origin}/org/globex-corp/settings`);
+    await page.getByRole('button', { name: 'Delete organization' }).click();
+    await page.getByLabel('Confirmation').fill('Globex Corp');
+    await page.locator('form').getByRole('button', { name: 'Delete organization' }).click();
+    await poll(() => page.locator('#state').textContent()).toBe('signed-in:personal');
+    const listed = await latch.t.api('/organizations?query=globex');
+    expect(((await listed.json()) as { total_count: number }).total_count).toBe(0);
+    await page.context().close();
+  }, 120_000);
+});
+
+/** Waits until the element is on screen (Playwright's own auto-waiting, not a timing assertion). */
+async function visible(locator: Locator): Promise<void> {
+  await locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+async function orgIdOf(page: Page): Promise<string> {
+  const state = (await page.locator('#state').textContent()) ?? '';
+  return state.replace('signed-in:', '');
+}
