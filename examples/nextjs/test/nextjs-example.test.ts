@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe } from 'vitest';
+import { organizationsScenario } from './scenarios/organizations.js';
 import { sdkScenario } from './scenarios/sdk.js';
 import { uiScenario } from './scenarios/ui.js';
 import { buildApp } from './support/example-app.js';
@@ -20,6 +21,7 @@ import { createExampleContext, type ExampleContext, startExample, stopExample } 
 const SCENARIOS: Array<[name: string, register: (context: ExampleContext) => void]> = [
   ['SDK: middleware, server helpers, token refresh (issue #4)', sdkScenario],
   ['UI: SignIn, SignUp, UserButton, UserProfile (issue #5)', uiScenario],
+  ['Organizations: switcher, profile, roles and permissions (issue #6)', organizationsScenario],
 ];
 
 beforeAll(async () => {

@@ -8,11 +8,13 @@ import { SettingsPage } from './pages/settings.js';
 import { SignInPage } from './pages/sign-in.js';
 import { UserPage } from './pages/user.js';
 import { UsersPage } from './pages/users.js';
+import { WebhooksPage } from './pages/webhooks.js';
 import { navigate, usePath } from './router.js';
 
 const NAV = [
   { to: '/overview', label: 'Overview' },
   { to: '/users', label: 'Users' },
+  { to: '/webhooks', label: 'Webhooks' },
   { to: '/jwt-templates', label: 'JWT templates' },
   { to: '/settings', label: 'Settings' },
   { to: '/audit-log', label: 'Audit log' },
@@ -23,7 +25,16 @@ export function App() {
   const [operator, setOperator] = useState<Operator | null | undefined>(undefined);
 
   useEffect(() => {
-    currentOperator().then(setOperator, () => setOperator(null));
+    // Only the first answer counts, and only while nobody has signed in meanwhile: a slow "who am I"
+    // must not sign out an operator whose link sign-in finished first.
+    let current = true;
+    const settle = (found: Operator | null) => {
+      if (current) setOperator((previous) => previous ?? found);
+    };
+    currentOperator().then(settle, () => settle(null));
+    return () => {
+      current = false;
+    };
   }, []);
 
   useEffect(() => {
@@ -50,6 +61,7 @@ export function App() {
   else if (path.startsWith('/settings')) page = <SettingsPage operator={operator} />;
   else if (path.startsWith('/audit-log')) page = <AuditLogPage />;
   else if (path.startsWith('/overview')) page = <OverviewPage />;
+  else if (path.startsWith('/webhooks')) page = <WebhooksPage operator={operator} />;
 
   return (
     <div className="layout">

@@ -63,7 +63,14 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await build({ root: dirname(fileURLToPath(new URL('../package.json', import.meta.url))), logLevel: 'warn' });
+    // Vitest sets NODE_ENV=test, which would give React's development build and JSX; test what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: dirname(fileURLToPath(new URL('../package.json', import.meta.url))), logLevel: 'warn' });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
     t = await startTestServer('sqlite');
     // Username sign-in is offered at first (sign-up collects usernames), so turning it off shows.
     await t.api('/instance/settings', { method: 'PATCH', body: { sign_up: { username: 'optional' } } });
@@ -102,7 +109,7 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
       .getByRole('heading', { name: 'Users' })
       .waitFor()
       .catch(async (error: Error) => {
-        throw new Error(`${error.message}\nURL ${page.url()}\nPage: ${await page.locator('body').innerText()}`);
+        throw new Error(`${error.message}\nURL ${page.url()}\nPage: ${await page.locator('body').textContent()}`);
       });
     expect(page.url()).toBe(`${t.server.url}/dashboard/users`);
     await expect.poll(() => page.getByText('owner@latch.localhost').count()).toBe(1);
@@ -204,6 +211,21 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved. They apply now.').waitFor();
     expect(await usernameOffered()).toBe(false);
+  });
+
+  it('creates a webhook endpoint, shows its secret once and on request', async () => {
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+    await page.getByLabel('URL').fill('http://127.0.0.1:9/latch-webhooks');
+    await page.getByLabel(/^Event types/).fill('user.created user.updated');
+    await page.getByRole('button', { name: 'Create endpoint' }).click();
+    await page.getByText('Endpoint created. Copy its secret now.').waitFor();
+    await page.getByRole('heading', { name: 'http://127.0.0.1:9/latch-webhooks' }).waitFor();
+    await page.getByRole('button', { name: 'Reveal secret' }).click();
+    await expect.poll(() => page.getByTestId('webhook-secret').textContent()).toMatch(/^whsec_/);
+    await page.getByRole('button', { name: 'Show messages' }).click();
+    await page.getByText('No messages yet.').waitFor();
+    await checkPage(page, 'webhooks');
   });
 
   it('shows each action in the audit log', async () => {

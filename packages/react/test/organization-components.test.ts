@@ -23,6 +23,7 @@ const SCREENSHOTS = join(REPO, 'e2e/screenshots');
 const APP = `
 import { LatchProvider, useLatchContext, OrganizationSwitcher, CreateOrganization, OrganizationProfile, OrganizationList } from '@latch/react';
 import { plPL } from '@latch/localizations';
+import { dark } from '@latch/themes';
 import { useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 
@@ -55,7 +56,7 @@ function Screen() {
 
 const params = new URLSearchParams(location.search);
 createRoot(document.getElementById('root')).render(
-  <LatchProvider publishableKey={window.LATCH_PUBLISHABLE_KEY} proxyUrl="/__latch" {...(params.get('lang') === 'pl' ? { localization: plPL } : {})}>
+  <LatchProvider publishableKey={window.LATCH_PUBLISHABLE_KEY} proxyUrl="/__latch" {...(params.get('lang') === 'pl' ? { localization: plPL } : {})} {...(params.get('theme') === 'dark' ? { appearance: { baseTheme: dark } } : {})}>
     <header style={{ padding: 8 }}><OrganizationSwitcher afterSelectOrganizationUrl="/org/:slug/settings" afterCreateOrganizationUrl="/org/:id/settings" /></header>
     <Hooks />
     <main><Screen /></main>
@@ -78,6 +79,7 @@ async function buildApp(): Promise<string> {
         '@latch/react': join(REPO, 'packages/react/src/index.ts'),
         '@latch/js': join(REPO, 'packages/js/src/index.ts'),
         '@latch/localizations': join(REPO, 'packages/localizations/src/index.ts'),
+        '@latch/themes': join(REPO, 'packages/themes/src/index.ts'),
         // The entry lives outside the repository, so bare imports are pointed at its node_modules.
         react: join(REPO, 'node_modules/react'),
         'react-dom': join(REPO, 'node_modules/react-dom'),
@@ -295,7 +297,87 @@ describe.each(DATABASES)('organization components in a browser (%s)', (database)
     expect(((await listed.json()) as { total_count: number }).total_count).toBe(0);
     await page.context().close();
   }, 120_000);
+
+  it('an admin revokes an invitation, adds, verifies and removes a domain, and removes a member; dark theme is axe-clean', async () => {
+    const dana = `dana.${database}@example.com`;
+    const eve = `eve.${database}@example.com`;
+    const danaId = await latch.createUser(dana);
+    const eveId = await latch.createUser(eve);
+    const created = await latch.t.api('/organizations', {
+      method: 'POST',
+      body: { name: 'Initech', slug: `initech-${database}`, created_by: danaId },
+    });
+    expect(created.status).toBe(200);
+    const organizationId = ((await created.json()) as { id: string }).id;
+    const added = await latch.t.api(`/organizations/${organizationId}/memberships`, {
+      method: 'POST',
+      body: { user_id: eveId, role: 'org:member' },
+    });
+    expect(added.status).toBe(200);
+
+    const page = await signedInPage(dana, '/list');
+    await page.locator('button[data-organization]', { hasText: 'Initech' }).click();
+    await page.waitForURL(`${app.origin}/org/initech-${database}/settings`);
+
+    // Domains: add one with an enrollment mode (unverified until its affiliation email is confirmed), remove it.
+    await page.getByRole('button', { name: 'Add domain' }).click();
+    await page.getByLabel('Domain', { exact: true }).fill(`initech-${database}.test`);
+    await page.getByLabel('Enrollment mode').selectOption('automatic_suggestion');
+    await page.locator('[data-section="domains"] form').getByRole('button', { name: 'Add domain' }).click();
+    const domain = page.locator(`[data-domain="initech-${database}.test"]`);
+    await visible(domain);
+    await poll(async () => (await domain.textContent()) ?? '').toContain('Automatic suggestions');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Verify it: a code goes to an address at the domain (read from the SMTP sink).
+    await page.getByRole('button', { name: `Verify initech-${database}.test` }).click();
+    await page.getByLabel(`Email address at initech-${database}.test`).fill(`it@initech-${database}.test`);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    const code = await latch.codeFor(`it@initech-${database}.test`);
+    await page.getByLabel('Verification code').fill(code);
+    await page.locator('[data-section="domains"] form').getByRole('button', { name: 'Verify' }).click();
+    await poll(async () => (await domain.textContent()) ?? '').toContain('Verified');
+    await poll(() => page.getByRole('button', { name: `Verify initech-${database}.test` }).count()).toBe(0);
+    await page.getByRole('button', { name: `Remove initech-${database}.test` }).click();
+    await poll(() => domain.count()).toBe(0);
+
+    // Invitations: invite, then revoke; the server's list agrees.
+    await page.getByRole('button', { name: 'Members' }).click();
+    await page.getByRole('button', { name: 'Invite' }).click();
+    await page.getByLabel('Email address').fill(`frank.${database}@example.com`);
+    await page.getByRole('button', { name: 'Send invitation' }).click();
+    await visible(page.locator(`[data-invitation="frank.${database}@example.com"]`));
+    await page.getByRole('button', { name: `Revoke the invitation to frank.${database}@example.com` }).click();
+    await poll(() => page.locator(`[data-invitation="frank.${database}@example.com"]`).count()).toBe(0);
+    const invitations = await latch.t.api(`/organizations/${organizationId}/invitations?status=pending`);
+    expect(((await invitations.json()) as { total_count: number }).total_count).toBe(0);
+
+    // Members: remove Eve.
+    await poll(() => page.locator('[data-member]').count()).toBe(2);
+    await page.getByRole('button', { name: /^Remove / }).click();
+    await poll(() => page.locator('[data-member]').count()).toBe(1);
+    const members = await latch.t.api(`/organizations/${organizationId}/memberships`);
+    expect(((await members.json()) as { total_count: number }).total_count).toBe(1);
+
+    // Dark theme: the same page through @latch/themes' dark base theme.
+    await page.goto(`${app.origin}/org/initech-${database}/settings/members?theme=dark`);
+    await visible(page.locator('[data-member]'));
+    await switcherTrigger(page).click();
+    await visible(page.getByRole('dialog', { name: 'Switch organization' }));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `organization-profile-dark-${database}.png`) });
+
+    // "Manage" opens <OrganizationProfile/> in a modal; Escape closes it.
+    await page.getByRole('button', { name: 'Manage' }).click();
+    const modal = page.getByRole('dialog', { name: 'Organization' });
+    await visible(modal.getByRole('heading', { name: 'Initech', level: 1 }));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await poll(() => modal.count()).toBe(0);
+    await page.context().close();
+  }, 120_000);
 });
+
+const switcherTrigger = (page: Page) => page.getByRole('button', { name: /Switch organization$/ });
 
 /** Waits until the element is on screen (Playwright's own auto-waiting, not a timing assertion). */
 async function visible(locator: Locator): Promise<void> {

@@ -78,6 +78,7 @@ describe.each(DATABASES)('organization hooks in a browser (%s)', (database) => {
       canManageMembers: true,
     });
     expect(active.orgPermissions).toContain('org:sys_memberships:manage');
+    await poll(async () => (await state()).organization).toMatchObject({ isLoaded: true, id: created?.id });
 
     await page.evaluate(() => window.orgHooks?.activate(null));
     await poll(async () => (await state()).auth.orgId).toBeNull();

@@ -16,7 +16,7 @@ export function Header() {
         <a href="/dashboard">Dashboard</a>
         <a href="/user-profile">Profile</a>
       </nav>
-      <div>
+      <div className="site-header-auth">
         <SignedIn>
           <OrganizationSwitcher afterSelectOrganizationUrl="/org/:slug" afterCreateOrganizationUrl="/org/:slug" />
           <UserButton afterSignOutUrl="/">

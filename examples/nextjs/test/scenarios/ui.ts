@@ -2,7 +2,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { type BrowserTab, type ExampleContext, poll, SCREENSHOTS, UI_TIMEOUT } from '../support/example-context.js';
+import {
+  type BrowserTab,
+  cardReady,
+  type ExampleContext,
+  poll,
+  SCREENSHOTS,
+  UI_TIMEOUT,
+} from '../support/example-context.js';
 
 const PASSWORD = 'a sturdy passphrase for the UI 7';
 const NEW_PASSWORD = 'a brand-new passphrase after reset 8';
@@ -91,6 +98,7 @@ export function uiScenario(example: ExampleContext): void {
     await example.createUser({ email: address, password: PASSWORD, firstName: 'Forgetful' });
     await withTab('forgot password', async ({ page }) => {
       await page.goto('/sign-in');
+      await cardReady(page);
       await page.getByLabel('Email address').fill(address);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
       await page.getByRole('button', { name: 'Forgot password?' }).click();
@@ -105,6 +113,7 @@ export function uiScenario(example: ExampleContext): void {
     });
     await withTab('sign in with the new password', async ({ page }) => {
       await page.goto('/sign-in');
+      await cardReady(page);
       await page.getByLabel('Email address').fill(address);
       await page.getByRole('button', { name: 'Continue', exact: true }).click();
       const password = page.getByLabel('Password', { exact: true });
@@ -180,13 +189,14 @@ export function uiScenario(example: ExampleContext): void {
   it('shows the sign-in page in Polish with localization={plPL} (the footer switch)', async () => {
     await withTab('Polish sign-in', async ({ page }) => {
       await page.goto('/sign-in');
-      await poll(() => page.getByRole('button', { name: 'Continue', exact: true }).isVisible()).toBe(true);
+      await cardReady(page);
       await page.getByRole('button', { name: 'Polski' }).click();
       await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Zaloguj się do /);
       expect(await page.getByRole('button', { name: 'Kontynuuj' }).isVisible()).toBe(true);
       expect(await page.getByLabel('Adres e-mail').isVisible()).toBe(true);
       expect(await page.getByText('Nie masz konta?').isVisible()).toBe(true);
       expect(await page.locator('html').getAttribute('lang')).toBe('pl');
+      await cardReady(page);
       // Server errors by code, in Polish.
       await page.getByLabel('Adres e-mail').fill(email('nikt'));
       await page.getByRole('button', { name: 'Kontynuuj' }).click();
@@ -242,6 +252,7 @@ export function uiScenario(example: ExampleContext): void {
           await shot(page, 'sign-in');
           await page.goto('/sign-up');
           await poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
+          await cardReady(page);
           await page.getByLabel('Password', { exact: true }).fill('short');
           expect(await seriousAxeViolations(page)).toEqual([]);
           await shot(page, 'sign-up');

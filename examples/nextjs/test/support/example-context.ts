@@ -73,6 +73,16 @@ export function poll<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: UI_TIMEOUT, interval: 50 });
 }
 
+/**
+ * Waits until the server-rendered card is live: the components focus their first field once React has
+ * hydrated them, and typing into the server's HTML before that could be lost when hydration takes over.
+ */
+export async function cardReady(page: Page): Promise<void> {
+  await poll(() =>
+    page.evaluate(() => document.activeElement?.tagName === 'INPUT' && !!document.activeElement.closest('.latch-card')),
+  ).toBe(true);
+}
+
 /** Starts Latch, its SMTP sink, `next start` of the (already built) app and Chromium into `context`. */
 export async function startExample(context: ExampleContext): Promise<void> {
   const appPort = await freePort();
@@ -143,6 +153,7 @@ export function createExampleContext(kind: DatabaseKind): ExampleContext {
   };
   context.signInThroughUI = async (page, email, password, landing = '/dashboard') => {
     if (new URL(page.url(), context.appUrl).pathname !== '/sign-in') await page.goto('/sign-in');
+    await cardReady(page);
     await page.getByLabel('Email address').fill(email, { timeout: UI_TIMEOUT });
     await page.getByRole('button', { name: 'Continue', exact: true }).click();
     await page.getByLabel('Password', { exact: true }).fill(password, { timeout: UI_TIMEOUT });
@@ -152,6 +163,7 @@ export function createExampleContext(kind: DatabaseKind): ExampleContext {
   context.signUpThroughUI = async (page, user, landing = '/dashboard') => {
     await page.goto('/sign-up');
     await poll(() => page.getByRole('heading', { name: 'Create your account' }).isVisible()).toBe(true);
+    await cardReady(page);
     // The name fields appear once the instance's settings have loaded (this instance enables them).
     if (user.firstName) await page.getByLabel('First name').fill(user.firstName, { timeout: UI_TIMEOUT });
     if (user.lastName) await page.getByLabel('Last name').fill(user.lastName, { timeout: UI_TIMEOUT });

@@ -1,5 +1,6 @@
 'use client';
 import type { Organization } from '@latch/js';
+import { useEffect, useState } from 'react';
 import { useLatchContext } from '../latch-context.js';
 import type { LatchOrganizationMembership } from '../latch-types.js';
 import { organizationListFetcher } from './organization-sources.js';
@@ -52,8 +53,13 @@ export type UseOrganizationReturn =
  */
 export function useOrganization(params: UseOrganizationParams = {}): UseOrganizationReturn {
   const { latch, resources } = useLatchContext();
-  const loaded = Boolean(latch && resources);
-  const organization = loaded ? (resources?.organization ?? null) : undefined;
+  const activeId = resources?.session?.lastActiveOrganizationId ?? null;
+  const fetched = useActiveOrganizationFallback(latch, activeId, resources?.organization ?? null);
+  // Loaded once the SDK is, and — when the session has an organization the user's memberships do not
+  // describe (yet) — once that organization was fetched.
+  const resolved = resources?.organization ?? (activeId && fetched?.id === activeId ? fetched : null);
+  const loaded = Boolean(latch && resources) && (!activeId || resolved !== null);
+  const organization = loaded ? resolved : undefined;
   const orgId = organization?.id ?? null;
   const userId = resources?.user?.id ?? null;
   const ready = latch && orgId ? latch : null;
@@ -69,6 +75,36 @@ export function useOrganization(params: UseOrganizationParams = {}): UseOrganiza
   const memberships = (resources?.user?.organizationMemberships ?? []) as LatchOrganizationMembership[];
   const membership = orgId ? (memberships.find((entry) => entry?.organization?.id === orgId) ?? null) : null;
   return { isLoaded: true, organization: organization ?? null, membership, ...lists };
+}
+
+/**
+ * `latch.organization` comes from the user's embedded memberships; right after `setActive` (or with a
+ * server that does not embed them) it can be null although the session has an organization: then
+ * fetch that organization once (`GET /v1/organizations/{id}`).
+ */
+function useActiveOrganizationFallback(
+  latch: ReturnType<typeof useLatchContext>['latch'],
+  activeId: string | null,
+  embedded: Organization | null,
+): Organization | null {
+  const [fetched, setFetched] = useState<Organization | null>(null);
+  const needed = Boolean(latch && activeId && !embedded && fetched?.id !== activeId);
+  useEffect(() => {
+    if (!needed || !latch || !activeId) return;
+    let current = true;
+    latch.getOrganization(activeId).then(
+      (organization) => {
+        if (current) setFetched(organization);
+      },
+      () => {
+        // Not a member any more (404): the next client update drops the organization from the session.
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [needed, latch, activeId]);
+  return fetched;
 }
 
 function useOrganizationList(

@@ -75,7 +75,8 @@ function SwitcherPanel(props: OrganizationSwitcherProps) {
   const panelId = useId();
   const profileTitleId = useId();
   const strings = l.organization.switcher;
-  const mine = useMyOrganizations();
+  // Invitations and suggestions are fetched when the panel opens: every page shows the trigger, few open it.
+  const mine = useMyOrganizations({ invitations: open, suggestions: open });
   const user = resources?.user ?? null;
   const personalName = user?.fullName || user?.primaryEmailAddress?.emailAddress || strings.personalAccount;
   const active = mine.memberships.find((membership) => membership.organization.id === mine.activeOrganizationId);
