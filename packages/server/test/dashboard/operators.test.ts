@@ -109,6 +109,13 @@ describe.each(DATABASES)('Dashboard operators and their Backend API access [%s]'
     );
     const signIns = await expectOk(await t.api(`/audit_logs?action=operator.signed_in&actor_id=${admin.operator.id}`));
     expect(signIns[0]).toMatchObject({ action: 'operator.signed_in' });
+    const changes = await expectOk(
+      await t.api(`/audit_logs?action=instance.settings_updated&actor_id=${admin.operator.id}`),
+    );
+    expect(changes[0]).toMatchObject({
+      action: 'instance.settings_updated',
+      actor: { type: 'operator', id: admin.operator.id },
+    });
   });
 
   it('a support operator reads and unlocks, but cannot delete users or change settings (403)', async () => {

@@ -22,6 +22,8 @@ export interface RequestOrigin {
   secretKey: string | null;
   /** Resolved once per request: several events in one request look the key up once. */
   apiKeyId?: Promise<string | null>;
+  /** Set when a dashboard operator's `opa_…` bearer authenticated the Backend API call. */
+  operatorId?: string;
 }
 
 const origins = new AsyncLocalStorage<RequestOrigin>();
@@ -40,6 +42,12 @@ export async function runWithRequestOrigin<T>(origin: RequestOrigin, work: () =>
   }
 }
 
+/** Names the operator behind the request being served, so its events have the operator as actor. */
+export function setRequestOperator(operatorId: string): void {
+  const origin = origins.getStore();
+  if (origin) origin.operatorId = operatorId;
+}
+
 /**
  * The context of an event recorded now: the caller's own, or one derived from the ambient request.
  * Backend API calls are made by a secret key; Frontend API calls by the signed-in user the event is
@@ -54,6 +62,7 @@ export async function resolveEventContext(
   const httpRequest =
     given?.httpRequest ?? (origin ? { clientIp: origin.clientIp, userAgent: origin.userAgent } : undefined);
   if (given?.actor) return { actor: given.actor, httpRequest };
+  if (origin?.operatorId) return { actor: { type: 'operator', id: origin.operatorId }, httpRequest };
   if (origin?.surface === 'backend_api') {
     origin.apiKeyId ??= apiKeyIdOf(store, origin.secretKey);
     return { actor: { type: 'api_key', id: await origin.apiKeyId }, httpRequest };

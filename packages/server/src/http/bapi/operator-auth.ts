@@ -1,4 +1,5 @@
 import type { AppContext } from '../../app-context.js';
+import { setRequestOperator } from '../../domain/events/event-context.js';
 import { operatorMayCall } from '../../domain/operators/operator-permissions.js';
 import { operatorForAccessToken } from '../../domain/operators/operator-sessions.js';
 import { isOperatorAccessToken } from '../../domain/operators/operator-tokens.js';
@@ -32,5 +33,6 @@ export async function authenticateOperator(request: Request, context: AppContext
       `A ${operator.role} operator may not ${request.method} ${path}. Ask an owner or admin.`,
     );
   }
+  setRequestOperator(operator.id);
   return operator;
 }
