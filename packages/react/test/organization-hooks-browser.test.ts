@@ -17,8 +17,12 @@ interface ProbeState {
     isAdmin: boolean;
     canManageMembers: boolean;
   };
-  organization: { isLoaded: boolean; id: string | null };
-  list: { isLoaded: boolean; organizationList: string[] | null };
+  organization: { isLoaded: boolean; id: string | null; memberships: { count: number; isLoading: boolean } };
+  list: {
+    isLoaded: boolean;
+    organizationList: string[] | null;
+    userMemberships: { count: number; error: string | null };
+  };
 }
 
 let bundle: Promise<string> | null = null;
@@ -79,6 +83,12 @@ describe.each(DATABASES)('organization hooks in a browser (%s)', (database) => {
     });
     expect(active.orgPermissions).toContain('org:sys_memberships:manage');
     await poll(async () => (await state()).organization).toMatchObject({ isLoaded: true, id: created?.id });
+    // useOrganization({ memberships }) loads the active organization's members (the founder).
+    await poll(async () => (await state()).organization.memberships).toEqual({ count: 1, isLoading: false });
+    // useOrganizationList({ userMemberships }) loaded before the organization existed: revalidate re-reads it.
+    expect((await state()).list.userMemberships).toEqual({ count: 0, error: null });
+    await page.evaluate(() => window.orgHooks?.revalidateUserMemberships());
+    await poll(async () => (await state()).list.userMemberships).toEqual({ count: 1, error: null });
 
     await page.evaluate(() => window.orgHooks?.activate(null));
     await poll(async () => (await state()).auth.orgId).toBeNull();

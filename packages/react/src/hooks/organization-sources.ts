@@ -1,11 +1,12 @@
+import { orgRequest } from '../components/organization/org-fapi.js';
 import type { LatchInstance } from '../latch-types.js';
 import type { PageFetcher, PaginatedResponse } from './paginated-resource.js';
 
 /**
  * Where the organization hooks get their lists: the `@latch/js` resource methods with clerk-js's
  * names (`user.getOrganizationMemberships`, `organization.getMemberships`…), each answering Clerk's
- * `{ data, total_count }`. They are looked up at call time, so an older `@latch/js` without one of
- * them yields a list in error (with a message naming the method) rather than a crash.
+ * `{ data, total_count }`. They are looked up at call time; while `@latch/js` does not have them yet,
+ * the same Frontend API list is read directly (items are then the API's snake_case JSON).
  */
 
 type Lister = (params: Record<string, unknown>) => Promise<PaginatedResponse<unknown>>;
@@ -21,8 +22,24 @@ export function userListFetcher<T>(
   name: UserListName,
   filters: Record<string, unknown>,
 ): PageFetcher<T> {
-  return (page) => callLister<T>(latch.user, name, 'user', { ...filters, ...page });
+  return (page) =>
+    hasMethod(latch.user, name)
+      ? callLister<T>(latch.user, name, 'user', { ...filters, ...page })
+      : readList<T>(latch, USER_LIST_PATHS[name], filters, page);
 }
+
+const USER_LIST_PATHS: Record<UserListName, string> = {
+  getOrganizationMemberships: '/me/organization_memberships',
+  getOrganizationInvitations: '/me/organization_invitations',
+  getOrganizationSuggestions: '/me/organization_suggestions',
+};
+
+const ORGANIZATION_LIST_PATHS: Record<OrganizationListName, string> = {
+  getMemberships: 'memberships',
+  getInvitations: 'invitations',
+  getMembershipRequests: 'membership_requests',
+  getDomains: 'domains',
+};
 
 /** A fetcher for one of the active organization's lists. */
 export function organizationListFetcher<T>(
@@ -30,7 +47,44 @@ export function organizationListFetcher<T>(
   name: OrganizationListName,
   filters: Record<string, unknown>,
 ): PageFetcher<T> {
-  return (page) => callLister<T>(latch.organization, name, 'organization', { ...filters, ...page });
+  return (page) => {
+    if (hasMethod(latch.organization, name)) {
+      return callLister<T>(latch.organization, name, 'organization', { ...filters, ...page });
+    }
+    const organizationId = latch.session?.lastActiveOrganizationId;
+    if (!organizationId) return Promise.reject(new Error('@latch/react: no active organization to list.'));
+    const path = `/organizations/${encodeURIComponent(organizationId)}/${ORGANIZATION_LIST_PATHS[name]}`;
+    return readList<T>(latch, path, filters, page);
+  };
+}
+
+function hasMethod(owner: unknown, name: string): boolean {
+  return Boolean(owner) && typeof (owner as Record<string, unknown>)[name] === 'function';
+}
+
+/** One page of a Frontend API list (`limit`/`offset`, Clerk's `paginated=true`); filters as query fields. */
+async function readList<T>(
+  latch: LatchInstance,
+  path: string,
+  filters: Record<string, unknown>,
+  page: { initialPage: number; pageSize: number },
+): Promise<PaginatedResponse<T>> {
+  const query: Record<string, string | number | undefined> = {
+    paginated: 'true',
+    limit: page.pageSize,
+    offset: (page.initialPage - 1) * page.pageSize,
+  };
+  for (const [key, value] of Object.entries(filters)) {
+    // A one-value list (`status: ['pending']`) is that value; longer lists mean "any", i.e. no filter.
+    const single = Array.isArray(value) ? (value.length === 1 ? value[0] : undefined) : value;
+    if (single !== undefined && single !== null) query[snakeCase(key)] = String(single);
+  }
+  const response = await orgRequest<PaginatedResponse<T>>(latch, 'GET', path, query);
+  return { data: response?.data ?? [], total_count: response?.total_count ?? 0 };
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
 async function callLister<T>(

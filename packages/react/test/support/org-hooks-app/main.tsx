@@ -14,6 +14,7 @@ declare global {
       signIn(email: string, password: string): Promise<void>;
       create(name: string): Promise<{ id: string; slug: string }>;
       activate(organizationId: string | null): Promise<void>;
+      revalidateUserMemberships(): Promise<void>;
     };
   }
 }
@@ -39,6 +40,9 @@ function Probe() {
       async activate(organizationId) {
         if (!list.isLoaded) throw new Error('not loaded');
         await list.setActive({ organization: organizationId });
+      },
+      async revalidateUserMemberships() {
+        await list.userMemberships.revalidate?.();
       },
     };
   });
