@@ -340,7 +340,13 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
         await page.locator('input[name="name"]').fill(name);
         await page.locator('.cl-formButtonPrimary').click();
         // `afterCreateOrganizationUrl="/"`: the component navigates home once clerk-js activated the new organization.
-        await page.waitForFunction('window.Clerk?.session?.lastActiveOrganizationId?.startsWith("org_") === true');
+        // clerk-js updates the session object before its touch returns: wait for the new token in the cookie.
+        await expect
+          .poll(sessionCookieOrganization, {
+            message: '__session holds a token with an `o` claim',
+            timeout: UI_TIMEOUT,
+          })
+          .toMatch(/^org_/);
         const auth = await serverAuth();
         expect(auth.orgId, 'auth().orgId after creating the organization').toMatch(/^org_/);
         expect(auth.orgRole, 'auth().orgRole of the creator').toBe('org:admin');
@@ -365,9 +371,9 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
         .locator('.cl-organizationSwitcherPreviewButton')
         .filter({ hasText: /personal account/i })
         .click();
-      await page.waitForFunction(
-        'window.Clerk?.session != null && window.Clerk.session.lastActiveOrganizationId == null',
-      );
+      await expect
+        .poll(sessionCookieOrganization, { message: '__session holds a personal token', timeout: UI_TIMEOUT })
+        .toBeNull();
       const auth = await serverAuth();
       expect(auth.userId, 'auth().userId on the personal account').toBe(created.userId);
       expect(auth.orgId ?? null, 'auth().orgId on the personal account').toBeNull();
@@ -377,9 +383,9 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
       await clerkLoaded();
       await page.locator('.cl-organizationSwitcherTrigger').click();
       await page.locator('.cl-organizationSwitcherPreviewButton').filter({ hasText: name }).click();
-      await page.waitForFunction(
-        `window.Clerk?.session?.lastActiveOrganizationId === ${JSON.stringify(created.orgId)}`,
-      );
+      await expect
+        .poll(sessionCookieOrganization, { message: "__session holds the organization's token", timeout: UI_TIMEOUT })
+        .toBe(created.orgId);
       const auth = await serverAuth();
       expect(auth.orgId, 'auth().orgId after switching back').toBe(created.orgId);
       expect(auth.orgRole, 'auth().orgRole after switching back').toBe('org:admin');
@@ -387,6 +393,15 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
 
     writePassedLog();
   }, 90_000);
+
+  /** The `o.id` claim of the browser's `__session` cookie (null: personal account or no cookie). */
+  async function sessionCookieOrganization(): Promise<string | null> {
+    const cookie = (await context.cookies()).find((entry) => entry.name === '__session' && entry.value !== '');
+    const payload = cookie?.value.split('.')[1];
+    if (!payload) return null;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { o?: { id?: string } };
+    return claims.o?.id ?? null;
+  }
 
   function writePassedLog(): void {
     mkdirSync(ARTIFACTS, { recursive: true });

@@ -1,5 +1,9 @@
 import type { ClientRecord, SessionRecord, SignInRecord, SignUpRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { frontendOrganizationMemberships } from '../organizations/user-memberships-json.js';
+
+/** A user's organization memberships as the Frontend API embeds them in `user.organization_memberships`. */
+export type EmbeddedMemberships = Awaited<ReturnType<typeof frontendOrganizationMemberships>>;
 
 /**
  * What the Frontend API's hot paths need about one browser: the client, its active and pending
@@ -12,6 +16,8 @@ export interface ClientState {
   sessions: SessionRecord[];
   /** The sessions' users and the sign-in's user, by id. A deleted user is simply absent. */
   users: Map<string, UserRecord>;
+  /** Each user's organization memberships, by user id (membership writes mark the user changed). */
+  memberships: Map<string, EmbeddedMemberships>;
   signIn: SignInRecord | null;
   signUp: SignUpRecord | null;
 }
@@ -26,11 +32,14 @@ export async function loadClientState(store: Store, client: ClientRecord): Promi
   const userIds = new Set(sessions.map((session) => session.userId));
   if (signIn?.userId) userIds.add(signIn.userId);
   const users = new Map<string, UserRecord>();
+  const memberships = new Map<string, EmbeddedMemberships>();
   for (const userId of userIds) {
     const user = await store.users.findById(userId);
-    if (user) users.set(user.id, user);
+    if (!user) continue;
+    users.set(user.id, user);
+    memberships.set(user.id, await frontendOrganizationMemberships(store, user.id));
   }
-  return { client, sessions, users, signIn, signUp };
+  return { client, sessions, users, memberships, signIn, signUp };
 }
 
 /** The ids a state was built from: a write to any of them (StoreChanges) makes a cached copy stale. */

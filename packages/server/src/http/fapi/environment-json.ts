@@ -1,4 +1,5 @@
 import type { EnvironmentJSON } from '@latch/protocol';
+import type { DomainEnrollmentMode } from '../../store/organization-store.js';
 import type { InstanceRecord } from '../../store/records.js';
 import { toDisplayConfigJSON } from './display-config-json.js';
 import { toUserSettingsJSON } from './user-settings-json.js';
@@ -6,7 +7,29 @@ import { toUserSettingsJSON } from './user-settings-json.js';
 export interface EnvironmentJSONOptions {
   /** Public URL of the Frontend API (`ServerConfig.frontendApiUrl`); hosted pages live on it. */
   frontendApiUrl: string;
+  /** The instance's organization settings with role keys resolved; Latch's defaults when omitted. */
+  organizations?: EnvironmentOrganizationSettings;
 }
+
+export interface EnvironmentOrganizationSettings {
+  enabled: boolean;
+  maxAllowedMemberships: number;
+  adminDeleteEnabled: boolean;
+  domainsEnabled: boolean;
+  enrollmentModes: DomainEnrollmentMode[];
+  creatorRole: string;
+  defaultRole: string | null;
+}
+
+const DEFAULT_ORGANIZATION_SETTINGS: EnvironmentOrganizationSettings = {
+  enabled: true,
+  maxAllowedMemberships: 0,
+  adminDeleteEnabled: true,
+  domainsEnabled: false,
+  enrollmentModes: [],
+  creatorRole: 'org:admin',
+  defaultRole: null,
+};
 
 /**
  * Renders the instance as the Frontend API's `/v1/environment` body, which tells clerk-js and
@@ -25,6 +48,7 @@ export function toEnvironmentJSON(instance: InstanceRecord, options: Environment
   // Sub-objects carry Clerk-style ids; derived from the instance id, they never change.
   const suffix = instance.id.slice(instance.id.indexOf('_') + 1);
   const idFor = (prefix: string) => `${prefix}_${suffix}`;
+  const organizations = options.organizations ?? DEFAULT_ORGANIZATION_SETTINGS;
   return {
     object: 'environment',
     id: instance.id,
@@ -38,15 +62,18 @@ export function toEnvironmentJSON(instance: InstanceRecord, options: Environment
     },
     display_config: toDisplayConfigJSON(instance, frontendApiUrl, idFor('display_config')),
     user_settings: toUserSettingsJSON(instance.settings),
-    // Organizations are on, with the parts Latch does not serve (verified domains) off.
     organization_settings: {
-      enabled: true,
-      // Latch sets no membership cap; the UI reads the per-organization value, not this one.
-      max_allowed_memberships: 0,
+      enabled: organizations.enabled,
+      // 0 = no cap; the UI reads the per-organization value, not this one.
+      max_allowed_memberships: organizations.maxAllowedMemberships,
       force_organization_selection: false,
-      creator_role: 'org:admin',
-      actions: { admin_delete: true },
-      domains: { enabled: false, enrollment_modes: [], default_role: null },
+      creator_role: organizations.creatorRole,
+      actions: { admin_delete: organizations.adminDeleteEnabled },
+      domains: {
+        enabled: organizations.domainsEnabled,
+        enrollment_modes: organizations.enrollmentModes,
+        default_role: organizations.defaultRole,
+      },
       slug: { disabled: false },
       organization_creation_defaults: { enabled: false },
     },

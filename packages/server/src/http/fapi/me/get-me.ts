@@ -1,3 +1,4 @@
+import { frontendOrganizationMemberships } from '../../../domain/organizations/user-memberships-json.js';
 import { fapiRoute, parseFields } from '../fapi-route.js';
 import { toFrontendUserJSON } from '../resources/fapi-user-json.js';
 import { requireActingSession } from './acting-session.js';
@@ -7,5 +8,6 @@ import { NoFields } from './me-form-fields.js';
 export const getMe = fapiRoute('GET', '/me', async (context) => {
   parseFields(NoFields, context.body);
   const { user } = await requireActingSession(context);
-  return { response: toFrontendUserJSON(user, context.now) };
+  const organizationMemberships = await frontendOrganizationMemberships(context.app.store, user.id);
+  return { response: { ...toFrontendUserJSON(user, context.now), organization_memberships: organizationMemberships } };
 });

@@ -50,6 +50,7 @@ export async function clientStateToJSON(
         users.get(session.userId) as UserRecord,
         now,
         session === activeSession ? activeToken : null,
+        state.memberships.get(session.userId),
       ),
     ),
     sign_in: signIn && signIn.status !== 'complete' ? toSignInJSON(signIn, signInUser, settings, now) : null,

@@ -8,6 +8,7 @@ export function toSessionJSON(
   user: UserRecord,
   now: number,
   lastActiveToken: string | null = null,
+  organizationMemberships: readonly unknown[] = [],
 ) {
   const minutesSince = (at: number | null) => (at === null ? -1 : Math.floor((now - at) / 60_000));
   return {
@@ -26,7 +27,8 @@ export function toSessionJSON(
       minutesSince(session.firstFactorVerifiedAt),
       minutesSince(session.secondFactorVerifiedAt),
     ],
-    user: toFrontendUserJSON(user, now),
+    // clerk-js derives `Clerk.organization` and `checkAuthorization` from the embedded memberships.
+    user: { ...toFrontendUserJSON(user, now), organization_memberships: organizationMemberships },
     public_user_data: publicUserData(user),
     created_at: session.createdAt,
     updated_at: session.updatedAt,

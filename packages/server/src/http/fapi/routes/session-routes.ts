@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requireOrganizationAccess } from '../../../domain/organizations/organization-access.js';
+import { findMembership, requireOrganizationAccess } from '../../../domain/organizations/organization-access.js';
+import { frontendOrganizationMemberships } from '../../../domain/organizations/user-memberships-json.js';
 import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { touchSession } from '../../../domain/sessions/touch-session.js';
@@ -39,7 +40,8 @@ async function requireLiveSession(context: FapiContext, sessionId: string): Prom
 async function sessionResponse(context: FapiContext, session: SessionRecord) {
   const user = await context.app.store.users.findById(session.userId);
   if (!user) throw notFoundError('session');
-  return { response: toSessionJSON(session, user, context.now) };
+  const memberships = await frontendOrganizationMemberships(context.app.store, user.id);
+  return { response: toSessionJSON(session, user, context.now, null, memberships) };
 }
 
 const getSession = fapiRoute('GET', '/client/sessions/:session_id', async (context, { session_id }) =>
@@ -87,9 +89,15 @@ const TokenBody = z.object({
 const tokensHandler: FapiRoute['handle'] = async (context, { session_id }) => {
   const body = parseFields(TokenBody, context.body);
   const { app, now } = context;
-  const session = await requireLiveSession(context, session_id as string);
-  if (body.organization_id) {
-    throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'organization_id');
+  let session = await requireLiveSession(context, session_id as string);
+  // clerk-js names the active organization on every refresh after a switch. The session's own is free;
+  // another one is minted for only when the user is a member (404 otherwise, nothing changes).
+  const organizationId = body.organization_id || null;
+  if (organizationId && organizationId !== session.lastActiveOrganizationId) {
+    if (!(await findMembership(app.store, organizationId, session.userId))) {
+      throw LatchAPIError.single(404, 'resource_not_found', 'not found', 'No such organization.', 'organization_id');
+    }
+    session = { ...session, lastActiveOrganizationId: organizationId };
   }
   const user = context.clientState?.users.get(session.userId) ?? (await app.store.users.findById(session.userId));
   if (!user || user.banned) {
