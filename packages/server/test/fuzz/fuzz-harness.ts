@@ -470,7 +470,8 @@ export function checkState(endpoint: Endpoint, x: Exchange): void {
   const describeDiff = () => `added [${diff.added}], removed [${diff.removed}], modified [${diff.modified}]`;
   const describeChange = () => `tables [${x.changedTables.join(', ')}]; users: ${describeDiff()}`;
   // An accepted settings PATCH (/instance…) changes the instance row by design; nothing else may.
-  const settingsWrite = endpoint.path.startsWith('/instance') && endpoint.method !== 'get' && status >= 200 && status < 300;
+  const settingsWrite =
+    endpoint.path.startsWith('/instance') && endpoint.method !== 'get' && status >= 200 && status < 300;
   if (before.keysJSON !== after.keysJSON && !settingsWrite) fail(`keys or instance changed: ${describeChange()}`);
   if (status < 200 || status >= 300) {
     if (x.changedTables.length > 0 || !isEmptyDiff(diff))
