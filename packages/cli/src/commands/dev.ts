@@ -37,7 +37,8 @@ export async function runDev(env: Record<string, string | undefined>): Promise<v
   for (const line of [
     `NEXT_PUBLIC_LATCH_PUBLISHABLE_KEY=${server.publishableKey}`,
     `LATCH_SECRET_KEY=${secretKey}`,
-    `LATCH_API_URL=${server.url}`,
+    // @latch/backend calls `${LATCH_API_URL}/v1/…`; the Backend API lives under /api.
+    `LATCH_API_URL=${server.url}/api`,
   ]) {
     print(`  ${line}`);
   }
