@@ -1,14 +1,14 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
 import { type LatchUnderTest, PASSWORD, startLatchUnderTest } from '../../js/test/support/latch-server.js';
 import { DATABASES } from '../../server/test/support/databases.js';
+import { buildTestApp } from './support/build-test-app.js';
 import { startUIApp, type UIAppServer } from './support/ui-app-server.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
@@ -64,42 +64,11 @@ createRoot(document.getElementById('root')).render(
 );
 `;
 
+/** The page above, written to a temporary entry and bundled like the other component test pages. */
 async function buildApp(): Promise<string> {
-  const work = await mkdtemp(join(tmpdir(), 'latch-org-ui-'));
-  const entry = join(work, 'main.jsx');
+  const entry = join(await mkdtemp(join(tmpdir(), 'latch-org-ui-')), 'main.jsx');
   await writeFile(entry, APP);
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    root: REPO,
-    mode: 'development',
-    define: { 'process.env.NODE_ENV': JSON.stringify('development') },
-    resolve: {
-      alias: {
-        '@latch/react': join(REPO, 'packages/react/src/index.ts'),
-        '@latch/js': join(REPO, 'packages/js/src/index.ts'),
-        '@latch/localizations': join(REPO, 'packages/localizations/src/index.ts'),
-        '@latch/themes': join(REPO, 'packages/themes/src/index.ts'),
-        // The entry lives outside the repository, so bare imports are pointed at its node_modules.
-        react: join(REPO, 'node_modules/react'),
-        'react-dom': join(REPO, 'node_modules/react-dom'),
-      },
-    },
-    build: {
-      outDir: join(work, 'out'),
-      emptyOutDir: true,
-      minify: false,
-      sourcemap: false,
-      rollupOptions: {
-        input: entry,
-        output: { entryFileNames: 'app.js', format: 'es', codeSplitting: false },
-        onwarn(warning, warn) {
-          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
-        },
-      },
-    },
-  });
-  return readFile(join(work, 'out/app.js'), 'utf8');
+  return buildTestApp(entry);
 }
 
 const require = createRequire(import.meta.url);

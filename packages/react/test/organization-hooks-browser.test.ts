@@ -1,9 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
 import { type LatchUnderTest, PASSWORD, startLatchUnderTest } from '../../js/test/support/latch-server.js';
 import { DATABASES } from '../../server/test/support/databases.js';
-import { buildOrgHooksApp } from './support/build-org-hooks-app.js';
+import { buildTestApp } from './support/build-test-app.js';
 import { startUIApp, type UIAppServer } from './support/ui-app-server.js';
 
 interface ProbeState {
@@ -39,7 +40,7 @@ describe.each(DATABASES)('organization hooks in a browser (%s)', (database) => {
   let page: Page;
 
   beforeAll(async () => {
-    bundle ??= buildOrgHooksApp();
+    bundle ??= buildTestApp(fileURLToPath(new URL('./support/org-hooks-app/main.tsx', import.meta.url)));
     latch = await startLatchUnderTest(database);
     app = await startUIApp(await bundle, latch.t.server.url, latch.t.server.publishableKey);
     browser = await launchChromium();

@@ -8,11 +8,11 @@ const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./app/main.tsx', import.meta.url));
 
 /**
- * Bundles the test page with Vite (Rolldown/Oxc: no esbuild), with every `@latch/*` import resolved to
- * the repository's TypeScript sources, so the browser runs what the working tree holds. Returns the
- * bundled JavaScript.
+ * Bundles a test page (by default support/app/main.tsx) with Vite (Rolldown/Oxc: no esbuild), with
+ * every `@latch/*` import resolved to the repository's TypeScript sources, so the browser runs what the
+ * working tree holds. Returns the bundled JavaScript.
  */
-export async function buildTestApp(): Promise<string> {
+export async function buildTestApp(entry: string = ENTRY): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'latch-ui-'));
   await build({
     configFile: false,
@@ -26,6 +26,9 @@ export async function buildTestApp(): Promise<string> {
         '@latch/js': join(REPO, 'packages/js/src/index.ts'),
         '@latch/localizations': join(REPO, 'packages/localizations/src/index.ts'),
         '@latch/themes': join(REPO, 'packages/themes/src/index.ts'),
+        // An entry may live outside the repository (a generated page): bare imports resolve here.
+        react: join(REPO, 'node_modules/react'),
+        'react-dom': join(REPO, 'node_modules/react-dom'),
       },
     },
     build: {
@@ -34,7 +37,7 @@ export async function buildTestApp(): Promise<string> {
       minify: false,
       sourcemap: false,
       rollupOptions: {
-        input: ENTRY,
+        input: entry,
         output: { entryFileNames: 'app.js', format: 'es', codeSplitting: false },
         // 'use client' only matters to React Server Components bundlers; in this client bundle it is noise.
         onwarn(warning, warn) {
