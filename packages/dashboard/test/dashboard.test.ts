@@ -1,17 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Browser as Chromium, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
-import { createOperator } from '../../server/src/domain/operators/create-operator.js';
+import { buildTestApp } from '../../react/test/support/build-test-app.js';
+import { startUIApp, type UIAppServer } from '../../react/test/support/ui-app-server.js';
 import { developmentSignInLink } from '../../server/src/domain/operators/development-sign-in-link.js';
-import { createSignInLink } from '../../server/src/domain/operators/operator-sessions.js';
 import { Browser as FapiBrowser, PASSWORD, signInWithPassword } from '../../server/test/fapi/sign-in/support.js';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server.js';
+import { buildDashboard, checkPage, reportPageErrors, signInOperator } from './support/dashboard-browser.js';
 
 /**
  * Issue #8's acceptance scenario in Debian's Chromium: `latch dev`'s one-time link signs an owner
@@ -21,37 +17,6 @@ import { startTestServer, type TestServer } from '../../server/test/support/test
  * at 1280 px and 375 px, and screenshotted to e2e/screenshots/.
  */
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SCREENSHOTS = join(ROOT, 'e2e/screenshots/dashboard');
-const require = createRequire(import.meta.url);
-const AXE_SOURCE: string = (require('axe-core') as { source: string }).source;
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // evaluate, not a <script> tag: the dashboard's CSP allows no inline script (and should not).
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: unknown[] };
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} ×${v.nodes}`);
-}
-
-/** axe at desktop width, a screenshot at both widths, and no horizontal scrolling at 375 px. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  expect(await seriousAxeViolations(page), name).toEqual([]);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize({ width: 375, height: 800 });
-  expect(await seriousAxeViolations(page), `${name} at 375 px`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name} scrolls sideways at 375 px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-375.png`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 describe('Dashboard in Chromium (issue #8 acceptance)', () => {
   let t: TestServer;
   let chromium: Chromium;
@@ -60,17 +25,12 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
   let user: { id: string; email: string; username: string };
   let sessionId: string;
   let appBrowser: FapiBrowser;
+  /** An app with @latch/react's <SignIn/> at /sign-in, talking to this Latch. */
+  let signInApp: UIAppServer;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    // Vitest sets NODE_ENV=test, which would give React's development build and JSX; test what ships.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root: dirname(fileURLToPath(new URL('../package.json', import.meta.url))), logLevel: 'warn' });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    const signInBundle = buildTestApp();
+    await buildDashboard();
     t = await startTestServer('sqlite');
     // Username sign-in is offered at first (sign-up collects usernames), so turning it off shows.
     await t.api('/instance/settings', { method: 'PATCH', body: { sign_up: { username: 'optional' } } });
@@ -84,21 +44,17 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     // The user signs in to the app (Frontend API), so they have a session to revoke and tokens to refresh.
     appBrowser = new FapiBrowser(t.server.url);
     sessionId = (await signInWithPassword(appBrowser, email)).response.created_session_id;
+    signInApp = await startUIApp(await signInBundle, t.server.url, t.server.publishableKey);
     chromium = await launchChromium();
     context = await chromium.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    // The browser's own errors, in the test output when something fails.
-    page.on('pageerror', (error) => console.error('[dashboard pageerror]', error.message));
-    page.on('response', (response) => {
-      if (response.status() >= 400) {
-        console.error('[dashboard http]', response.request().method(), response.status(), response.url());
-      }
-    });
+    reportPageErrors(page);
   }, 120_000);
 
   afterAll(async () => {
     await chromium?.close();
+    await signInApp?.close();
     await t?.stop();
   });
 
@@ -163,15 +119,25 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     expect(verified.status).toBe(200);
   });
 
-  it('bans the user (their token refresh is refused), then unbans', async () => {
+  it('bans the user (their sessions end, token refresh is refused), then unbans', async () => {
     const refresh = () => appBrowser.post(`/client/sessions/${sessionId}/tokens`, {});
     expect((await refresh()).status).toBe(200);
     await page.getByRole('button', { name: 'Ban' }).click();
     await page.getByText('User banned.').waitFor();
     expect((await refresh()).status).toBe(401);
+    await page.getByText('No active sessions.').waitFor();
+    // The next Frontend API call of the banned user's browser shows them signed out.
+    expect((await appBrowser.get('/client')).body.response.sessions).toEqual([]);
     await page.getByRole('button', { name: 'Unban' }).click();
     await page.getByText('User unbanned.').waitFor();
+    // As in Clerk, unbanning lets the user sign in again; it does not revive the revoked session.
+    expect((await refresh()).status).not.toBe(200);
+    sessionId = (await signInWithPassword(appBrowser, user.email, 'a brand new passphrase')).response
+      .created_session_id;
     expect((await refresh()).status).toBe(200);
+    // The new session shows once the page reloads its list.
+    await page.reload();
+    await page.getByRole('button', { name: `Revoke session ${sessionId}` }).waitFor();
   });
 
   it('revokes a session', async () => {
@@ -199,10 +165,14 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await expect.poll(() => page.getByText('hasura', { exact: true }).count()).toBe(1);
   });
 
-  it('turns off username sign-in; the Frontend API stops offering it at once', async () => {
+  it('turns off username sign-in; the sign-in page stops offering it at once', async () => {
     const usernameOffered = async () =>
       (await new FapiBrowser(t.server.url).get('/environment')).body.user_settings.attributes.username
         .used_for_first_factor;
+    // The app's own sign-in page (@latch/react's <SignIn/>), in another tab of the same browser.
+    const appPage = await context.newPage();
+    await appPage.goto(`${signInApp.origin}/sign-in`);
+    await appPage.getByLabel('Email address or username').waitFor();
     expect(await usernameOffered()).toBe(true);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings' }).waitFor();
@@ -211,6 +181,11 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved. They apply now.').waitFor();
     expect(await usernameOffered()).toBe(false);
+    await appPage.reload();
+    await appPage.getByLabel('Email address', { exact: true }).waitFor();
+    expect(await appPage.getByLabel('Email address or username').count()).toBe(0);
+    expect(await appPage.getByLabel('Email address', { exact: true }).getAttribute('type')).toBe('email');
+    await appPage.close();
   });
 
   it('creates a webhook endpoint, shows its secret once and on request', async () => {
@@ -238,26 +213,18 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await checkPage(page, 'audit-log');
   });
 
-  it('the overview shows totals and sign-ups / sign-ins per day', async () => {
+  it('the overview shows totals and sign-ups / sign-ins per day (the user signed in twice)', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     const stat = (name: string) => page.locator('.stats div', { hasText: name }).locator('dd').textContent();
     expect(Number(await stat('Users'))).toBeGreaterThanOrEqual(1);
     expect(await stat('Failing webhook endpoints')).toBe('0');
-    expect(await page.getByRole('figure', { name: /Sign-ins per day/ }).textContent()).toMatch(/\(1 in 14 days/);
+    expect(await page.getByRole('figure', { name: /Sign-ins per day/ }).textContent()).toMatch(/\(2 in 14 days/);
     await checkPage(page, 'overview');
   });
 
   it('a support operator sees no delete button and cannot change settings', async () => {
-    const { operator } = await createOperator(
-      t.server.store,
-      { email: 'support@example.com', role: 'support' },
-      Date.now(),
-    );
-    const { token } = await createSignInLink(t.server.store, operator.id, Date.now());
-    const support = await (await chromium.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await support.goto(`${t.server.url}/dashboard/sign-in#token=${token}`);
-    await support.getByRole('heading', { name: 'Users' }).waitFor();
+    const support = await signInOperator(chromium, t, 'support', 'support@example.com');
     await support.goto(`${t.server.url}/dashboard/users/${user.id}`);
     await support.getByRole('heading', { name: user.email }).waitFor();
     expect(await support.getByRole('button', { name: 'Delete user' }).count()).toBe(0);

@@ -22,7 +22,11 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
   const u = user.data;
 
   const act = (action: string, done: string) =>
-    run(() => bapi(`/users/${u.id}/${action}`, { method: 'POST' }), done).then(user.reload);
+    run(() => bapi(`/users/${u.id}/${action}`, { method: 'POST' }), done).then(() => {
+      user.reload();
+      // A ban revokes every session of the user.
+      sessions.reload();
+    });
 
   return (
     <section aria-labelledby="user-title" className="stack">
@@ -62,7 +66,12 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
               Unban
             </button>
           ) : (
-            <button type="button" className="danger" disabled={busy} onClick={() => act('ban', 'User banned.')}>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => act('ban', 'User banned. Their sessions have ended.')}
+            >
               Ban
             </button>
           ))}

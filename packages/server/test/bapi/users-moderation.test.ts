@@ -30,6 +30,26 @@ describe.each(DATABASES)('Backend API users: ban, lock and verify_password [%s]'
     expect((await expectOk(await t.api(`/users/${user.id}`))).banned).toBe(false);
   });
 
+  it('a ban revokes every live session of the user (with session.revoked events); unban does not revive them', async () => {
+    const target = await createUser(t, { email_address: [`${unique('banned')}@example.com`] });
+    const sessions = [];
+    for (let i = 0; i < 2; i++) {
+      sessions.push(await expectOk(await t.api('/sessions', { method: 'POST', body: { user_id: target.id } })));
+    }
+    const bystander = await expectOk(await t.api('/sessions', { method: 'POST', body: { user_id: user.id } }));
+    await expectOk(await action(target.id, 'ban'));
+    for (const session of sessions) {
+      expect((await expectOk(await t.api(`/sessions/${session.id}`))).status).toBe('revoked');
+    }
+    expect((await expectOk(await t.api(`/sessions/${bystander.id}`))).status).toBe('active');
+    const listed = await expectOk(await t.api(`/sessions?user_id=${target.id}&status=active`));
+    expect(listed).toEqual([]);
+    await expectOk(await action(target.id, 'unban'));
+    for (const session of sessions) {
+      expect((await expectOk(await t.api(`/sessions/${session.id}`))).status).toBe('revoked');
+    }
+  });
+
   it('lock and unlock flip locked; a manual lock has no expiry', async () => {
     const locked = await expectOk(await action(user.id, 'lock'));
     expect(locked).toMatchObject({ id: user.id, locked: true, banned: false, lockout_expires_in_seconds: null });
