@@ -1,16 +1,13 @@
 'use client';
-import { type ReactNode, useCallback, useId } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useLatchContext } from '../../latch-context.js';
 import type { Appearance } from '../appearance/appearance-types.js';
 import { GearIcon, UserIcon } from '../primitives/icons.js';
+import { navEntryId } from '../profile-layout/nav-entries.js';
+import { ProfileCard } from '../profile-layout/profile-card.js';
 import { type Routing, useStepRouter } from '../step-router.js';
 import { useResolvedUI, useUI } from '../ui-context.js';
-import {
-  collectOrganizationPages,
-  type OrganizationNavEntry,
-  OrganizationProfileLink,
-  OrganizationProfilePage,
-} from './custom-pages.js';
+import { collectOrganizationPages, OrganizationProfileLink, OrganizationProfilePage } from './custom-pages.js';
 import { DangerSection } from './danger-section.js';
 import { DomainsSection } from './domains-section.js';
 import { InvitationsSection } from './invitations-section.js';
@@ -60,85 +57,37 @@ export function OrganizationProfile(props: OrganizationProfileProps) {
 OrganizationProfile.Page = OrganizationProfilePage;
 OrganizationProfile.Link = OrganizationProfileLink;
 
-function pageId(entry: OrganizationNavEntry): string | null {
-  if (entry.kind === 'general' || entry.kind === 'members') return entry.kind;
-  if (entry.kind === 'page') return entry.id;
-  return null;
-}
-
 function OrganizationProfileCard(props: OrganizationProfileProps) {
-  const { el, l } = useUI();
-  const { navigate } = useLatchContext();
-  const titleId = useId();
+  const { l } = useUI();
   const strings = l.organization.profile;
   const mine = useMyOrganizations({ invitations: false, suggestions: false });
   const membership = mine.memberships.find((entry) => entry.organization.id === mine.activeOrganizationId) ?? null;
   const entries = collectOrganizationPages(props.children);
-  const ids = entries.map(pageId).filter((id): id is string => id !== null);
+  const ids = entries.map(navEntryId).filter((id): id is string => id !== null);
   const accept = useCallback((candidate: string) => (ids.includes(candidate) ? candidate : null), [ids.join('|')]);
   const routing = props.routing ?? (props.path ? 'path' : 'virtual');
   const [page, goTo] = useStepRouter<string>(routing, props.path, 'general', accept);
 
-  const labelOf = (entry: OrganizationNavEntry) =>
-    entry.kind === 'general'
-      ? strings.navbar__general
-      : entry.kind === 'members'
-        ? strings.navbar__members
-        : entry.label;
-  const iconOf = (entry: OrganizationNavEntry) =>
-    entry.kind === 'general' ? <GearIcon /> : entry.kind === 'members' ? <UserIcon /> : entry.icon;
-  const custom = entries.find((entry) => entry.kind === 'page' && entry.id === page);
-
   return (
-    <div {...el('cardBox')}>
-      <div {...el('card')}>
-        <nav {...el('navbar')} aria-label={strings.navbarLabel}>
-          <div>
-            <h1 {...el('navbarTitle')} id={titleId}>
-              {membership?.organization.name ?? strings.title}
-            </h1>
-            <p {...el('navbarSubtitle')}>{strings.subtitle}</p>
-          </div>
-          <ul {...el('navbarButtons')}>
-            {entries.map((entry) => {
-              const id = pageId(entry);
-              const label = labelOf(entry);
-              return (
-                <li key={id ?? `link:${label}`}>
-                  <button
-                    type="button"
-                    {...el('navbarButton', id ? `latch-navbarButton__${id}` : undefined)}
-                    aria-current={id === page ? 'page' : undefined}
-                    onClick={() => (entry.kind === 'link' ? navigate(entry.url) : id && goTo(id))}
-                  >
-                    <span {...el('navbarButtonIcon')} aria-hidden="true">
-                      {iconOf(entry)}
-                    </span>
-                    {label}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div {...el('pageScrollBox')}>
-          <div {...el('page')} data-page={page}>
-            {!membership ? (
-              <div style={{ minHeight: '20rem' }} aria-busy="true" />
-            ) : custom && custom.kind === 'page' ? (
-              <>
-                <h2>{custom.label}</h2>
-                {custom.content}
-              </>
-            ) : page === 'members' ? (
-              <MembersPage membership={membership} />
-            ) : (
-              <GeneralPage membership={membership} afterLeaveOrganizationUrl={props.afterLeaveOrganizationUrl} />
-            )}
-          </div>
-        </div>
-      </div>
-    </div>
+    <ProfileCard
+      entries={entries}
+      page={page}
+      goTo={goTo}
+      title={membership?.organization.name ?? strings.title}
+      subtitle={strings.subtitle}
+      navLabel={strings.navbarLabel}
+      builtIn={{
+        general: { label: strings.navbar__general, icon: <GearIcon /> },
+        members: { label: strings.navbar__members, icon: <UserIcon /> },
+      }}
+      loading={!membership}
+    >
+      {!membership ? null : page === 'members' ? (
+        <MembersPage membership={membership} />
+      ) : (
+        <GeneralPage membership={membership} afterLeaveOrganizationUrl={props.afterLeaveOrganizationUrl} />
+      )}
+    </ProfileCard>
   );
 }
 

@@ -1,18 +1,20 @@
 'use client';
 import type { User } from '@latch/js';
-import { type ReactNode, useCallback, useId } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useLatchContext } from '../../latch-context.js';
 import type { Appearance } from '../appearance/appearance-types.js';
 import { ShieldIcon, UserIcon } from '../primitives/icons.js';
+import { navEntryId, withBuiltIns } from '../profile-layout/nav-entries.js';
+import { ProfileCard } from '../profile-layout/profile-card.js';
 import { type Routing, useStepRouter } from '../step-router.js';
 import { UIRoot, useResolvedUI, useUI } from '../ui-context.js';
 import { ActiveDevicesSection } from './active-devices-section.js';
 import {
   collectProfilePages,
   type ProfileNavEntry,
+  USER_PROFILE_PAGES,
   UserProfileLink,
   UserProfilePage,
-  withBuiltInPages,
 } from './custom-pages.js';
 import { DeleteAccountSection } from './delete-account-section.js';
 import { EmailAddressesSection } from './email-addresses-section.js';
@@ -61,19 +63,14 @@ export function UserProfile(props: UserProfileProps) {
 UserProfile.Page = UserProfilePage;
 UserProfile.Link = UserProfileLink;
 
-function pageId(entry: ProfileNavEntry): string | null {
-  if (entry.kind === 'account') return 'account';
-  if (entry.kind === 'security') return 'security';
-  if (entry.kind === 'page') return entry.id;
-  return null;
-}
-
 function UserProfileCard({ user, ...props }: UserProfileProps & { user: User | null }) {
-  const { el, l } = useUI();
-  const { latch, navigate } = useLatchContext();
-  const titleId = useId();
-  const entries = withBuiltInPages([...(props.customPages ?? []), ...collectProfilePages(props.children)]);
-  const ids = entries.map(pageId).filter((id): id is string => id !== null);
+  const { l } = useUI();
+  const { latch } = useLatchContext();
+  const entries = withBuiltIns(
+    [...(props.customPages ?? []), ...collectProfilePages(props.children)],
+    USER_PROFILE_PAGES,
+  );
+  const ids = entries.map(navEntryId).filter((id): id is string => id !== null);
   const initial = props.initialPage && ids.includes(props.initialPage) ? props.initialPage : 'account';
   const accept = useCallback((candidate: string) => (ids.includes(candidate) ? candidate : null), [ids.join('|')]);
   const routing = props.routing ?? (props.path ? 'path' : 'virtual');
@@ -82,77 +79,37 @@ function UserProfileCard({ user, ...props }: UserProfileProps & { user: User | n
   const deleteEnabled =
     user?.deleteSelfEnabled !== false && latch?.environment?.userSettings.actions?.delete_self !== false;
 
-  const labelOf = (entry: ProfileNavEntry) =>
-    entry.kind === 'account'
-      ? l.userProfile.navbar__account
-      : entry.kind === 'security'
-        ? l.userProfile.navbar__security
-        : entry.label;
-  const iconOf = (entry: ProfileNavEntry) =>
-    entry.kind === 'account' ? <UserIcon /> : entry.kind === 'security' ? <ShieldIcon /> : entry.icon;
-  const custom = entries.find((entry) => entry.kind === 'page' && entry.id === page);
-
   return (
-    <div {...el('cardBox')}>
-      <div {...el('card')}>
-        <nav {...el('navbar')} aria-label={l.userProfile.navbar__label}>
-          <div>
-            <h1 {...el('navbarTitle')} id={titleId}>
-              {l.userProfile.title}
-            </h1>
-            <p {...el('navbarSubtitle')}>{l.userProfile.subtitle}</p>
-          </div>
-          <ul {...el('navbarButtons')}>
-            {entries.map((entry) => {
-              const id = pageId(entry);
-              const label = labelOf(entry);
-              return (
-                <li key={id ?? `link:${label}`}>
-                  <button
-                    type="button"
-                    {...el('navbarButton', id ? `latch-navbarButton__${id}` : undefined)}
-                    aria-current={id === page ? 'page' : undefined}
-                    onClick={() => (entry.kind === 'link' ? navigate(entry.url) : id && goTo(id))}
-                  >
-                    <span {...el('navbarButtonIcon')} aria-hidden="true">
-                      {iconOf(entry)}
-                    </span>
-                    {label}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <div {...el('pageScrollBox')}>
-          <div {...el('page')} data-page={page}>
-            {!user ? (
-              <div style={{ minHeight: '20rem' }} aria-busy="true" />
-            ) : page === 'security' ? (
-              <>
-                <h2>{l.userProfile.securityPage.title}</h2>
-                {latch?.environment?.userSettings.attributes.password?.enabled === false ? null : (
-                  <PasswordSection user={user} />
-                )}
-                <ActiveDevicesSection user={user} />
-                {deleteEnabled ? <DeleteAccountSection user={user} /> : null}
-              </>
-            ) : custom && custom.kind === 'page' ? (
-              <>
-                <h2>{custom.label}</h2>
-                {custom.content}
-              </>
-            ) : (
-              <>
-                <h2>{l.userProfile.profilePage.title}</h2>
-                <ProfileDetailsSection user={user} />
-                {usernameEnabled ? <UsernameSection user={user} /> : null}
-                <EmailAddressesSection user={user} />
-              </>
-            )}
-          </div>
-        </div>
-      </div>
-    </div>
+    <ProfileCard
+      entries={entries}
+      page={page}
+      goTo={goTo}
+      title={l.userProfile.title}
+      subtitle={l.userProfile.subtitle}
+      navLabel={l.userProfile.navbar__label}
+      builtIn={{
+        account: { label: l.userProfile.navbar__account, icon: <UserIcon /> },
+        security: { label: l.userProfile.navbar__security, icon: <ShieldIcon /> },
+      }}
+      loading={!user}
+    >
+      {!user ? null : page === 'security' ? (
+        <>
+          <h2>{l.userProfile.securityPage.title}</h2>
+          {latch?.environment?.userSettings.attributes.password?.enabled === false ? null : (
+            <PasswordSection user={user} />
+          )}
+          <ActiveDevicesSection user={user} />
+          {deleteEnabled ? <DeleteAccountSection user={user} /> : null}
+        </>
+      ) : (
+        <>
+          <h2>{l.userProfile.profilePage.title}</h2>
+          <ProfileDetailsSection user={user} />
+          {usernameEnabled ? <UsernameSection user={user} /> : null}
+          <EmailAddressesSection user={user} />
+        </>
+      )}
+    </ProfileCard>
   );
 }
