@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert } from '../primitives/alert.js';
 import { CheckboxField, Field } from '../primitives/field.js';
 import { useFormFlow } from '../primitives/form-flow.js';
-import { PasswordHints } from '../primitives/password-hints.js';
+import { assertPasswordsMatch, NewPasswordFields } from '../primitives/new-password-fields.js';
 import { useUI } from '../ui-context.js';
 import { FormButtons, ProfileSection } from './profile-section.js';
 
@@ -28,17 +28,7 @@ export function PasswordSection({ user }: { user: User }) {
           {...el('form', 'latch-profileSectionForm')}
           noValidate
           onSubmit={form.onSubmit(async ({ current_password, new_password, confirm }) => {
-            if (new_password !== confirm) {
-              throw {
-                errors: [
-                  {
-                    code: 'password_mismatch',
-                    message: l.formFieldError__passwordMismatch,
-                    meta: { paramName: 'confirm' },
-                  },
-                ],
-              };
-            }
+            assertPasswordsMatch(new_password, confirm, l.formFieldError__passwordMismatch);
             await user.updatePassword({
               newPassword: new_password,
               signOutOfOtherSessions: signOutOthers,
@@ -71,29 +61,7 @@ export function PasswordSection({ user }: { user: User }) {
               error={form.errors.fields.current_password}
             />
           ) : null}
-          <Field
-            id={form.idFor('new_password')}
-            name="new_password"
-            label={l.formFieldLabel__newPassword}
-            type="password"
-            autoComplete="new-password"
-            revealable
-            autoFocus={!user.passwordEnabled}
-            value={form.values.new_password}
-            onValueChange={(value) => form.setValue('new_password', value)}
-            error={form.errors.fields.new_password}
-            hint={<PasswordHints password={form.values.new_password} />}
-          />
-          <Field
-            id={form.idFor('confirm')}
-            name="confirm"
-            label={l.formFieldLabel__confirmPassword}
-            type="password"
-            autoComplete="new-password"
-            value={form.values.confirm}
-            onValueChange={(value) => form.setValue('confirm', value)}
-            error={form.errors.fields.confirm}
-          />
+          <NewPasswordFields form={form} name="new_password" autoFocus={!user.passwordEnabled} />
           <CheckboxField
             id={form.idFor('sign_out_others')}
             label={l.userProfile.securityPage.signOutOfOtherSessions}
