@@ -1,16 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLISHABLE_KEY } from './latch.js';
+import { buildIsCurrent, type RunningApp, runNextBuild, startNextServer } from './next-process.js';
 
 /** The Next.js app on the official `@clerk/nextjs` (an npm workspace; packages hoisted to the root). */
 export const APP_DIR = fileURLToPath(new URL('../app/', import.meta.url));
 const requireFromApp = createRequire(join(APP_DIR, 'package.json'));
-const NEXT_BIN = requireFromApp.resolve('next/dist/bin/next');
-const STAMP_FILE = join(APP_DIR, '.next', 'latch-build-stamp');
 
 /**
  * Settings `next build` inlines into the bundles (`NEXT_PUBLIC_*`): constant, so one build serves
@@ -95,82 +93,14 @@ function installedVersion(name: string): string {
  */
 export async function buildApp(timeoutMs = 150_000): Promise<boolean> {
   const stamp = buildStamp();
-  if (
-    existsSync(join(APP_DIR, '.next', 'BUILD_ID')) &&
-    existsSync(STAMP_FILE) &&
-    readFileSync(STAMP_FILE, 'utf8') === stamp
-  ) {
-    return false;
-  }
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: APP_DIR, env: childEnv({}), stdio: 'pipe' });
-  const output = collectOutput(child);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`next build took over ${timeoutMs} ms:\n${output()}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('exit', (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
-  });
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
-  writeFileSync(STAMP_FILE, stamp);
+  if (buildIsCurrent(APP_DIR, stamp)) return false;
+  await runNextBuild(APP_DIR, childEnv({}), stamp, timeoutMs);
   return true;
 }
 
-export interface RunningApp {
-  /** `http://localhost:<port>`: the origin the browser uses. */
-  url: string;
-  pid: number;
-  /** What `next start` printed so far (server-side errors land here). */
-  output(): string;
-  stop(): Promise<void>;
-}
+export type { RunningApp };
 
-/** `next start` on loopback, run directly with node so the PID we kill is the server itself. */
-export async function startApp(port: number, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', 'localhost'], {
-    cwd: APP_DIR,
-    env: childEnv(env),
-    stdio: 'pipe',
-  });
-  const output = collectOutput(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(killer);
-  };
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (true) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
-    try {
-      // Any HTTP answer means the server is up; `/favicon.ico` skips the middleware.
-      await fetch(`${url}/favicon.ico`);
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  return { url, pid: child.pid as number, output, stop };
-}
-
-function collectOutput(child: ChildProcess): () => string {
-  let text = '';
-  const append = (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-    if (text.length > 200_000) text = text.slice(-100_000);
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  return () => text;
+/** `next start` of this app on loopback, with `env` on top of the build settings. */
+export function startApp(port: number, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
+  return startNextServer(APP_DIR, port, childEnv(env), timeoutMs);
 }

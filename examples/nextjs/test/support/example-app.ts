@@ -1,18 +1,22 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLISHABLE_KEY } from '../../../../e2e/clerk-compat/support/latch.js';
+import {
+  buildIsCurrent,
+  type RunningApp,
+  runNextBuild,
+  startNextServer,
+} from '../../../../e2e/clerk-compat/support/next-process.js';
 
 /** examples/nextjs, an npm workspace (its packages, @latch/* included, are symlinked at the root). */
 export const APP_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const ROOT_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
 const requireFromApp = createRequire(join(APP_DIR, 'package.json'));
-const NEXT_BIN = requireFromApp.resolve('next/dist/bin/next');
 const TSC_BIN = createRequire(join(ROOT_DIR, 'package.json')).resolve('typescript/bin/tsc');
-const STAMP_FILE = join(APP_DIR, '.next', 'latch-build-stamp');
 /** Held (an mkdir, atomic) while one process builds, so two runs of the test never build `.next` at once. */
 const BUILD_LOCK = join(APP_DIR, '.next-build-lock');
 /** The SDK packages the app bundles from their `dist/`: a change there needs a new `next build`. */
@@ -107,28 +111,8 @@ export async function buildApp(timeoutMs = 240_000): Promise<boolean> {
 async function buildUnlocked(timeoutMs: number): Promise<boolean> {
   buildPackages();
   const stamp = buildStamp();
-  if (
-    existsSync(join(APP_DIR, '.next', 'BUILD_ID')) &&
-    existsSync(STAMP_FILE) &&
-    readFileSync(STAMP_FILE, 'utf8') === stamp
-  ) {
-    return false;
-  }
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: APP_DIR, env: childEnv({}), stdio: 'pipe' });
-  const output = collectOutput(child);
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`next build took over ${timeoutMs} ms:\n${output()}`));
-    }, timeoutMs);
-    child.on('error', reject);
-    child.on('exit', (exitCode) => {
-      clearTimeout(timer);
-      resolve(exitCode);
-    });
-  });
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output()}`);
-  writeFileSync(STAMP_FILE, stamp);
+  if (buildIsCurrent(APP_DIR, stamp)) return false;
+  await runNextBuild(APP_DIR, childEnv({}), stamp, timeoutMs);
   return true;
 }
 
@@ -173,54 +157,9 @@ function lockHolderGone(): boolean {
   }
 }
 
-export interface RunningApp {
-  url: string;
-  pid: number;
-  output(): string;
-  stop(): Promise<void>;
-}
+export type { RunningApp };
 
-/** `next start` on loopback, run with node directly so the PID we stop is the server itself. */
-export async function startApp(port: number, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '--port', String(port), '--hostname', 'localhost'], {
-    cwd: APP_DIR,
-    env: childEnv(env),
-    stdio: 'pipe',
-  });
-  const output = collectOutput(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(killer);
-  };
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  while (true) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
-    try {
-      await fetch(`${url}/favicon.ico`);
-      break;
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`next start did not answer within ${timeoutMs} ms:\n${output()}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  return { url, pid: child.pid as number, output, stop };
-}
-
-function collectOutput(child: ChildProcess): () => string {
-  let text = '';
-  const append = (chunk: Buffer) => {
-    text += chunk.toString('utf8');
-    if (text.length > 200_000) text = text.slice(-100_000);
-  };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
-  return () => text;
+/** `next start` of this app on loopback, with `env` on top of the build settings. */
+export function startApp(port: number, env: Record<string, string>, timeoutMs = 30_000): Promise<RunningApp> {
+  return startNextServer(APP_DIR, port, childEnv(env), timeoutMs);
 }
