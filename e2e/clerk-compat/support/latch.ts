@@ -42,16 +42,29 @@ export interface LatchForE2E {
   stop(): Promise<void>;
 }
 
+/** What differs between the apps that use this Latch (the e2e app and examples/nextjs). */
+export interface LatchOptions {
+  database?: 'sqlite' | 'postgres';
+  /** The application name in emails, and the sender's display name. */
+  applicationName?: string;
+  /** Where sign-in and sign-up land, a path on `appOrigin`. Default `/`. */
+  afterAuthPath?: string;
+  /** Session token lifetime; short ones let a test watch a token expire and get refreshed. */
+  tokenLifetimeSeconds?: number;
+}
+
 /**
- * Starts a production Latch instance on loopback over a fresh SQLite database, with a real SMTP
- * mailbox, and allows `appOrigin` (the Next.js app) as a browser origin and redirect target.
+ * Starts a production Latch instance on loopback over a fresh database (SQLite unless asked), with a
+ * real SMTP mailbox (a production instance must send email; tests read their codes from it), and
+ * allows `appOrigin` (the Next.js app) as a browser origin and redirect target.
  */
-export async function startLatch(appOrigin: string): Promise<LatchForE2E> {
+export async function startLatch(appOrigin: string, options: LatchOptions = {}): Promise<LatchForE2E> {
+  const applicationName = options.applicationName ?? 'Latch e2e';
   const sink = await startSMTPSink();
   let database: TestDatabase | null = null;
   try {
-    database = await createTestDatabase('sqlite');
-    const secretKey = await prepareInstance(database.url, appOrigin);
+    database = await createTestDatabase(options.database ?? 'sqlite');
+    const secretKey = await prepareInstance(database.url, appOrigin, { ...options, applicationName });
     const log: LatchLogEntry[] = [];
     const server = await startServer(
       parseConfig({
@@ -60,12 +73,13 @@ export async function startLatch(appOrigin: string): Promise<LatchForE2E> {
         databaseUrl: database.url,
         frontendApiUrl: FRONTEND_API_URL,
         smtpUrl: sink.url,
-        emailFrom: 'Latch e2e <no-reply@latch.test>',
+        emailFrom: `${applicationName} <no-reply@latch.test>`,
         logLevel: 'silent',
       }),
       { logger: recordingLogger(log) },
     );
     if (server.publishableKey !== PUBLISHABLE_KEY) {
+      await server.close();
       throw new Error(`Latch's publishable key ${server.publishableKey} differs from the app's ${PUBLISHABLE_KEY}`);
     }
     const created = database;
@@ -92,25 +106,34 @@ export async function startLatch(appOrigin: string): Promise<LatchForE2E> {
  * Creates the instance before the server starts (the server reads settings once at startup): a
  * production instance only trusts origins it was told about.
  */
-async function prepareInstance(databaseUrl: string, appOrigin: string): Promise<string> {
+async function prepareInstance(
+  databaseUrl: string,
+  appOrigin: string,
+  options: LatchOptions & { applicationName: string },
+): Promise<string> {
+  const afterAuth = `${appOrigin}${options.afterAuthPath ?? '/'}`;
   const location = parseDatabaseUrl(databaseUrl);
   if (!location) throw new Error(`Unsupported database URL ${databaseUrl}`);
   const store = await createStore(location);
   try {
     const now = Date.now();
     const { instance, createdSecretKey } = await ensureInstance(store, 'production', now);
-    if (!createdSecretKey) throw new Error('The e2e database already held an instance');
+    if (!createdSecretKey) throw new Error('The test database already held an instance');
     await store.instance.updateSettings(
       {
         ...instance.settings,
-        applicationName: 'Latch e2e',
+        applicationName: options.applicationName,
         allowedOrigins: [appOrigin],
+        sessions: {
+          ...instance.settings.sessions,
+          tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? instance.settings.sessions.tokenLifetimeSeconds,
+        },
         urls: {
           home: `${appOrigin}/`,
           signIn: `${appOrigin}/sign-in`,
           signUp: `${appOrigin}/sign-up`,
-          afterSignIn: `${appOrigin}/`,
-          afterSignUp: `${appOrigin}/`,
+          afterSignIn: afterAuth,
+          afterSignUp: afterAuth,
           afterSignOut: `${appOrigin}/`,
         },
       },
