@@ -3,9 +3,12 @@ import { isLatchAPIResponseError, LatchRuntimeError } from './errors.js';
 import { type NavigationOptions, navigateTo, withRedirectUrl } from './navigation.js';
 import { frontendApiBase, type InstanceType, parsePublishableKey } from './publishable-key.js';
 import { Client } from './resources/client.js';
-import { camelizeKeys } from './resources/convert.js';
 import { Environment } from './resources/environment.js';
 import type { ClientJSON, EnvironmentJSON } from './resources/json.js';
+import { type Organization, toOrganization } from './resources/organization.js';
+
+export type { Organization };
+
 import type { ResourceCore } from './resources/resource-core.js';
 import type { Session } from './resources/session.js';
 import type { User } from './resources/user.js';
@@ -38,16 +41,6 @@ export interface LatchResources {
   session: Session | null;
   user: User | null;
   organization: Organization | null;
-}
-
-/** The active organization as the Frontend API describes it, camelCased (`membersCount`, `imageUrl`…). */
-export interface Organization {
-  id: string;
-  name: string;
-  slug: string | null;
-  imageUrl?: string;
-  publicMetadata?: Record<string, unknown>;
-  [key: string]: unknown;
 }
 
 export type LatchListener = (resources: LatchResources) => void;
@@ -153,7 +146,8 @@ export class Latch {
     if (!organizationId) return null;
     for (const membership of this.user?.organizationMemberships ?? []) {
       const organization = (membership as { organization?: { id?: unknown } }).organization;
-      if (organization?.id === organizationId) return camelizeKeys<Organization>(organization);
+      if (organization?.id === organizationId)
+        return toOrganization(this.#core, organization, this.session?.id ?? null);
     }
     return null;
   }
@@ -322,7 +316,7 @@ export class Latch {
       body: { ...params },
       sessionId: this.#activeSessionId,
     });
-    return camelizeKeys<Organization>(response);
+    return toOrganization(this.#core, response, this.#activeSessionId);
   }
 
   /** An organization the signed-in user belongs to. */
@@ -332,7 +326,7 @@ export class Latch {
       path: `/organizations/${encodeURIComponent(organizationId)}`,
       sessionId: this.#activeSessionId,
     });
-    return camelizeKeys<Organization>(response);
+    return toOrganization(this.#core, response, this.#activeSessionId);
   }
 
   /** What clerk-js does on a 401: re-reads the client; a session that ended is dropped. */

@@ -1,6 +1,7 @@
 import { toDate } from './convert.js';
 import { EmailAddress } from './email-address.js';
 import type { EmailAddressJSON, SessionActivityJSON, UserJSON } from './json.js';
+import { fetchPaginatedList, type ListItem, type ListParams, type PaginatedList } from './paginated-list.js';
 import type { ResourceCore } from './resource-core.js';
 import { SessionWithActivities } from './session-with-activities.js';
 
@@ -117,6 +118,21 @@ export class User {
     });
     const list = Array.isArray(response) ? response : [];
     return (list as SessionActivityJSON[]).map((json) => new SessionWithActivities(this.core, json));
+  }
+
+  /** The user's organization memberships, each with its organization (clerk-js's `getOrganizationMemberships`). */
+  getOrganizationMemberships(params?: ListParams): Promise<PaginatedList<ListItem>> {
+    return fetchPaginatedList(this.core, '/me/organization_memberships', params, this.actingSession());
+  }
+
+  /** Invitations to the user's verified addresses; filter with `{ status: 'pending' }`. */
+  getOrganizationInvitations(params?: ListParams): Promise<PaginatedList<ListItem>> {
+    return fetchPaginatedList(this.core, '/me/organization_invitations', params, this.actingSession());
+  }
+
+  /** Organizations the user may join through a verified domain; filter with `{ status: 'pending' }`. */
+  getOrganizationSuggestions(params?: ListParams): Promise<PaginatedList<ListItem>> {
+    return fetchPaginatedList(this.core, '/me/organization_suggestions', params, this.actingSession());
   }
 
   /** Deletes the account (when the instance allows it); the client is signed out. */

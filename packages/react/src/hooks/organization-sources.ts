@@ -5,8 +5,9 @@ import type { PageFetcher, PaginatedResponse } from './paginated-resource.js';
 /**
  * Where the organization hooks get their lists: the `@latch/js` resource methods with clerk-js's
  * names (`user.getOrganizationMemberships`, `organization.getMemberships`…), each answering Clerk's
- * `{ data, total_count }`. They are looked up at call time; while `@latch/js` does not have them yet,
- * the same Frontend API list is read directly (items are then the API's snake_case JSON).
+ * `{ data, total_count }` with camelCased items. They are looked up at call time, so a `LatchInstance`
+ * without them (an older @latch/js) still works: the same Frontend API list is then read directly and
+ * its items are the API's snake_case JSON.
  */
 
 type Lister = (params: Record<string, unknown>) => Promise<PaginatedResponse<unknown>>;
@@ -53,6 +54,12 @@ export function organizationListFetcher<T>(
     }
     const organizationId = latch.session?.lastActiveOrganizationId;
     if (!organizationId) return Promise.reject(new Error('@latch/react: no active organization to list.'));
+    // Just after `setActive`, before the user's memberships include the organization: read it first.
+    if (hasMethod(latch, 'getOrganization')) {
+      return latch
+        .getOrganization(organizationId)
+        .then((organization) => callLister<T>(organization, name, 'organization', { ...filters, ...page }));
+    }
     const path = `/organizations/${encodeURIComponent(organizationId)}/${ORGANIZATION_LIST_PATHS[name]}`;
     return readList<T>(latch, path, filters, page);
   };
