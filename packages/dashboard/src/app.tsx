@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
 import { currentOperator, type Operator, signOut } from './api.js';
 import { Link, Loading } from './components.js';
+import { APIKeysPage } from './pages/api-keys.js';
 import { AuditLogPage } from './pages/audit-log.js';
+import { EmailPage } from './pages/email.js';
 import { JWTTemplatesPage } from './pages/jwt-templates.js';
+import { OperatorsPage } from './pages/operators.js';
+import { OrganizationPage, type OrganizationTab } from './pages/organization.js';
+import { OrganizationRolesPage } from './pages/organization-roles.js';
+import { OrganizationsPage } from './pages/organizations.js';
 import { OverviewPage } from './pages/overview.js';
 import { SettingsPage } from './pages/settings.js';
 import { SignInPage } from './pages/sign-in.js';
@@ -14,10 +20,14 @@ import { navigate, usePath } from './router.js';
 const NAV = [
   { to: '/overview', label: 'Overview' },
   { to: '/users', label: 'Users' },
+  { to: '/organizations', label: 'Organizations' },
   { to: '/webhooks', label: 'Webhooks' },
   { to: '/jwt-templates', label: 'JWT templates' },
   { to: '/settings', label: 'Settings' },
+  { to: '/api-keys', label: 'API keys' },
+  { to: '/email', label: 'Email' },
   { to: '/audit-log', label: 'Audit log' },
+  { to: '/operators', label: 'Operators' },
 ];
 
 export function App() {
@@ -56,12 +66,26 @@ export function App() {
 
   let page = <UsersPage operator={operator} />;
   const userMatch = /^\/users\/([^/]+)$/.exec(path);
+  const organizationMatch = /^\/organizations\/([^/]+)(?:\/(members|invitations|domains))?$/.exec(path);
+  const organizationPage = organizationMatch?.[1] ? (
+    <OrganizationPage
+      operator={operator}
+      organizationId={decodeURIComponent(organizationMatch[1])}
+      tab={(organizationMatch[2] ?? 'settings') as OrganizationTab}
+    />
+  ) : null;
   if (userMatch?.[1]) page = <UserPage operator={operator} userId={decodeURIComponent(userMatch[1])} />;
+  else if (path === '/organizations') page = <OrganizationsPage operator={operator} />;
+  else if (path === '/organizations/roles') page = <OrganizationRolesPage operator={operator} />;
+  else if (organizationPage) page = organizationPage;
   else if (path.startsWith('/jwt-templates')) page = <JWTTemplatesPage operator={operator} />;
   else if (path.startsWith('/settings')) page = <SettingsPage operator={operator} />;
+  else if (path.startsWith('/api-keys')) page = <APIKeysPage operator={operator} />;
+  else if (path.startsWith('/email')) page = <EmailPage operator={operator} />;
   else if (path.startsWith('/audit-log')) page = <AuditLogPage />;
   else if (path.startsWith('/overview')) page = <OverviewPage />;
   else if (path.startsWith('/webhooks')) page = <WebhooksPage operator={operator} />;
+  else if (path.startsWith('/operators')) page = <OperatorsPage operator={operator} />;
 
   return (
     <div className="layout">

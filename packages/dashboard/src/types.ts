@@ -43,3 +43,71 @@ export interface AuditLogEntry {
   ip_address: string | null;
   created_at: number;
 }
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  members_count: number;
+  pending_invitations_count: number;
+  max_allowed_memberships: number;
+  public_metadata: Record<string, unknown>;
+  private_metadata: Record<string, unknown>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OrganizationMembership {
+  id: string;
+  role: string;
+  role_name: string;
+  public_user_data: {
+    user_id: string;
+    first_name: string | null;
+    last_name: string | null;
+    identifier: string | null;
+  };
+  created_at: number;
+}
+
+export interface OrganizationInvitation {
+  id: string;
+  email_address: string;
+  role: string;
+  role_name: string;
+  status: 'pending' | 'accepted' | 'revoked' | 'expired';
+  expires_at: number | null;
+  created_at: number;
+}
+
+export interface OrganizationDomain {
+  id: string;
+  name: string;
+  enrollment_mode: 'manual_invitation' | 'automatic_invitation' | 'automatic_suggestion';
+  verification: { status: string } | null;
+  total_pending_invitations: number;
+  created_at: number;
+}
+
+export interface OrganizationPermission {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  type: 'system' | 'user';
+}
+
+export interface OrganizationRole {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  permissions: OrganizationPermission[];
+  created_at: number;
+}
+
+/** Organization lists answer `{ data, total_count }` (Clerk's paginated shape). */
+export interface Paginated<T> {
+  data: T[];
+  total_count: number;
+}

@@ -192,7 +192,9 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
     await page.getByLabel('URL').fill('http://127.0.0.1:9/latch-webhooks');
-    await page.getByLabel(/^Event types/).fill('user.created user.updated');
+    const newEndpoint = page.getByRole('form', { name: 'New endpoint' });
+    await newEndpoint.getByLabel('user.created').check();
+    await newEndpoint.getByLabel('user.updated').check();
     await page.getByRole('button', { name: 'Create endpoint' }).click();
     await page.getByText('Endpoint created. Copy its secret now.').waitFor();
     await page.getByRole('heading', { name: 'http://127.0.0.1:9/latch-webhooks' }).waitFor();

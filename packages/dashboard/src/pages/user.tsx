@@ -3,6 +3,7 @@ import { bapi, canChange, type Operator, query } from '../api.js';
 import { formatTime, Link, Loading, Notice, useAction, useLoad } from '../components.js';
 import { navigate } from '../router.js';
 import type { Session, User } from '../types.js';
+import { UserOrganizationMemberships } from './organization-user-memberships.js';
 import { fullName, primaryEmail } from './users.js';
 
 type MetadataKind = 'public_metadata' | 'private_metadata' | 'unsafe_metadata';
@@ -143,6 +144,8 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
           ))}
         </ul>
       )}
+
+      <UserOrganizationMemberships userId={u.id} />
 
       <h2>Metadata</h2>
       {(['public_metadata', 'private_metadata', 'unsafe_metadata'] as const).map((kind) => (

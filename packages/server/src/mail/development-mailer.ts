@@ -14,8 +14,8 @@ export interface DevelopmentMailerOptions {
   /** Receives one newline-terminated line at a time, like the logger's `write`. */
   write: (line: string) => void;
   applicationName: ApplicationName;
-  /** Sender shown on kept messages; nothing is delivered. */
-  from?: string;
+  /** Sender shown on kept messages; nothing is delivered. A function is read at every send. */
+  from?: string | (() => string | undefined);
   clock?: Clock;
   /** Messages kept in memory; older ones are dropped. */
   limit?: number;
@@ -34,8 +34,13 @@ const TITLE = ' email (development) ';
  * mailer.list().at(-1)?.subject // '123456 is your Acme sign-in code'
  */
 export function createDevelopmentMailer(options: DevelopmentMailerOptions): DevelopmentMailer {
-  const sender = parseFromAddress(options.from ?? 'no-reply@localhost');
-  if (!sender) throw new Error(`Invalid sender address "${options.from}"`);
+  const senderOf = () => {
+    const from = (typeof options.from === 'function' ? options.from() : options.from) ?? 'no-reply@localhost';
+    const sender = parseFromAddress(from);
+    if (!sender) throw new Error(`Invalid sender address "${from}"`);
+    return sender;
+  };
+  senderOf();
   const clock = options.clock ?? systemClock;
   const limit = options.limit ?? 200;
   const kept: SentEmail[] = [];
@@ -49,7 +54,7 @@ export function createDevelopmentMailer(options: DevelopmentMailerOptions): Deve
   return {
     async send(message) {
       const { email } = composeEmail(message, {
-        from: sender,
+        from: senderOf(),
         applicationName: resolveApplicationName(options.applicationName),
         now: clock.now(),
       });

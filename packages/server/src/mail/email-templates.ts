@@ -18,6 +18,8 @@ export const EMAIL_TEMPLATES = {
   /** Sent to the previous address, so its owner learns of a takeover. */
   primary_email_changed: { kind: 'notice', variables: ['newEmailAddress'] },
   organization_invitation: { kind: 'link', variables: ['url', 'organizationName', 'inviterName'] },
+  /** Sent from the dashboard's Email page to check the SMTP settings. */
+  test_email: { kind: 'notice', variables: [] },
 } as const satisfies Record<string, { kind: 'code' | 'link' | 'notice'; variables: readonly string[] }>;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

@@ -1,3 +1,4 @@
+import type { DailyCounterStore } from './daily-counter-store.js';
 import type { OperatorStore } from './operator-store.js';
 import type { OrganizationStores } from './organization-store.js';
 import type {
@@ -49,6 +50,8 @@ export interface Store {
   webhooks: WebhookStore;
   /** Dashboard operators and their credentials (links, sessions, access tokens). */
   operators: OperatorStore;
+  /** Per-day counters that must not grow with traffic (failed sign-ins). */
+  dailyCounters: DailyCounterStore;
   /** Cheap round trip for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -38,8 +38,15 @@ const SEED = process.env.LATCH_FUZZ_SEED ? { seed: Number(process.env.LATCH_FUZZ
 
 const ENDPOINTS = BACKEND_API_ROUTES.map((route) => route.endpoint);
 
+/**
+ * Endpoints whose accepted requests cost real CPU by design (a signing-key rotation generates an
+ * RSA-2048 key pair, ~0.2 s): their body has one boolean to explore, so a few dozen runs cover it.
+ */
+const EXPENSIVE_PATHS = new Set(['/instance/signing_keys/rotate']);
+
 /** Requests per endpoint: more where a query or body gives more to explore. */
 function runsFor(endpoint: Endpoint): number {
+  if (EXPENSIVE_PATHS.has(endpoint.path)) return Math.max(1, Math.round(40 * SCALE));
   let runs = 120;
   if (endpoint.params) runs += 35;
   if (endpoint.query) runs += 95;

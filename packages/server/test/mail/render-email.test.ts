@@ -12,6 +12,7 @@ const VARIABLES: Record<EmailTemplate, Record<string, string>> = {
   password_changed: {},
   primary_email_changed: { newEmailAddress: 'new@example.com' },
   organization_invitation: { url: 'https://acme.test/accept?t=1', organizationName: 'Rocket', inviterName: 'Ada' },
+  test_email: {},
 };
 
 const render = (template: EmailTemplate, locale?: string) =>

@@ -13,12 +13,14 @@ import {
 import { clientAddress } from '../client-address.js';
 import { route } from './route.js';
 
-/** Backend API changes are made with the secret key: the audit log says so. */
+/**
+ * Backend API changes. No explicit actor: the event context names the caller from the request —
+ * the secret key (with its id) or the dashboard operator behind an `opa_…` token.
+ */
 export function backendChange(request: Request, context: AppContext): ChangeContext {
   return {
     now: context.clock.now(),
     event: {
-      actor: { type: 'api_key', id: null },
       httpRequest: { clientIp: clientAddress(request), userAgent: request.headers.get('user-agent') },
     },
   };

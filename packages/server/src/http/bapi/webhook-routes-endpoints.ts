@@ -9,6 +9,7 @@ import {
   updateEndpoint,
 } from '../../domain/webhooks/manage-endpoints.js';
 import { privateNetworksAllowed } from '../../domain/webhooks/webhook-config.js';
+import { auditChange } from './audit-change.js';
 import { type Route, route } from './route.js';
 import { listResponse } from './sessions/list-response.js';
 import { toWebhookEndpointJSON, withCurrentSecret } from './webhook-routes-json.js';
@@ -34,7 +35,9 @@ export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
   }),
   route(webhookEndpoints.createWebhookEndpoint, async ({ body }, context) => {
     const now = context.clock.now();
-    return withCurrentSecret(await createEndpoint(context.store, body, policyOf(context), now), now);
+    const endpoint = await createEndpoint(context.store, body, policyOf(context), now);
+    await auditChange(context.store, 'webhook_endpoint.created', toWebhookEndpointJSON(endpoint, now), now);
+    return withCurrentSecret(endpoint, now);
   }),
   route(webhookEndpoints.getWebhookEndpoint, async ({ params }, { store, clock }) =>
     toWebhookEndpointJSON(await requireEndpoint(store, params.endpoint_id), clock.now()),
@@ -42,19 +45,27 @@ export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
   route(webhookEndpoints.updateWebhookEndpoint, async ({ params, body }, context) => {
     const now = context.clock.now();
     const endpoint = await updateEndpoint(context.store, params.endpoint_id, body, policyOf(context), now);
-    return toWebhookEndpointJSON(endpoint, now);
+    const json = toWebhookEndpointJSON(endpoint, now);
+    await auditChange(context.store, 'webhook_endpoint.updated', json, now);
+    return json;
   }),
-  route(webhookEndpoints.deleteWebhookEndpoint, async ({ params }, { store }) => {
+  route(webhookEndpoints.deleteWebhookEndpoint, async ({ params }, { store, clock }) => {
     await deleteEndpoint(store, params.endpoint_id);
-    return { object: 'webhook_endpoint', id: params.endpoint_id, deleted: true };
+    const deleted = { object: 'webhook_endpoint', id: params.endpoint_id, deleted: true };
+    await auditChange(store, 'webhook_endpoint.deleted', deleted, clock.now());
+    return deleted;
   }),
   route(webhookEndpoints.disableWebhookEndpoint, async ({ params }, { store, clock }) => {
     const now = clock.now();
-    return toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, true, now), now);
+    const json = toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, true, now), now);
+    await auditChange(store, 'webhook_endpoint.disabled', json, now);
+    return json;
   }),
   route(webhookEndpoints.enableWebhookEndpoint, async ({ params }, { store, clock }) => {
     const now = clock.now();
-    return toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, false, now), now);
+    const json = toWebhookEndpointJSON(await setEndpointDisabled(store, params.endpoint_id, false, now), now);
+    await auditChange(store, 'webhook_endpoint.enabled', json, now);
+    return json;
   }),
   route(webhookEndpoints.getWebhookSecret, async ({ params }, { store }) => {
     const endpoint = await requireEndpoint(store, params.endpoint_id);
@@ -68,6 +79,7 @@ export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
       { secret: body.secret, overlapSeconds: body.overlap_seconds },
       now,
     );
+    await auditChange(store, 'webhook_endpoint.secret_rotated', toWebhookEndpointJSON(endpoint, now), now);
     return withCurrentSecret(endpoint, now);
   }),
 ];

@@ -4,6 +4,7 @@ import { replayMessages, resendMessage } from '../../domain/webhooks/replay-mess
 import { formError } from '../../errors.js';
 import type { Store } from '../../store/store.js';
 import type { WebhookDeliveryRecord } from '../../store/webhook-store.js';
+import { auditChange } from './audit-change.js';
 import { type Route, route } from './route.js';
 import { listResponse } from './sessions/list-response.js';
 import { toWebhookAttemptJSON, toWebhookMessageJSON } from './webhook-routes-json.js';
@@ -29,8 +30,11 @@ export const WEBHOOK_LOG_ROUTES: Route[] = [
     return listResponse(attempts.map(toWebhookAttemptJSON), total, query.paginated);
   }),
   route(webhookEndpoints.resendWebhookMessage, async ({ params }, { store, clock }) => {
-    const { delivery, event } = await resendMessage(store, params.endpoint_id, params.message_id, clock.now());
-    return toWebhookMessageJSON(delivery, event);
+    const now = clock.now();
+    const { delivery, event } = await resendMessage(store, params.endpoint_id, params.message_id, now);
+    const json = toWebhookMessageJSON(delivery, event);
+    await auditChange(store, 'webhook_message.resent', json, now);
+    return json;
   }),
   route(webhookEndpoints.replayWebhookMessages, async ({ params, body }, { store, clock }) => {
     const now = clock.now();
@@ -39,7 +43,11 @@ export const WEBHOOK_LOG_ROUTES: Route[] = [
       throw formError('form_param_value_invalid', 'until', 'is invalid', 'until must be later than since.');
     }
     const messages = await replayMessages(store, params.endpoint_id, { since: body.since, until }, now);
-    return { object: 'webhook_replay', endpoint_id: params.endpoint_id, messages };
+    const replay = { object: 'webhook_replay', endpoint_id: params.endpoint_id, messages };
+    // The endpoint is the target; the window is what was replayed.
+    const data = { object: 'webhook_endpoint', id: params.endpoint_id, since: body.since, until, messages };
+    await auditChange(store, 'webhook_endpoint.replayed', data, now);
+    return replay;
   }),
 ];
 

@@ -54,5 +54,13 @@ export const de: PartialEmailDictionary = {
       action: 'Einladung annehmen',
       outro: 'Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.',
     },
+    test_email: {
+      subject: 'Test-E-Mail von {applicationName}',
+      heading: 'Ihre E-Mail-Einstellungen funktionieren',
+      intro:
+        '{applicationName} hat diese Nachricht gesendet, um die E-Mail-Einstellungen zu prüfen. Sie ist angekommen, also funktionieren sie.',
+      outro:
+        'Sie müssen nichts weiter tun. Wenn Sie diese E-Mail nicht erwartet haben, hat jemand die Einstellungen mit Ihrer Adresse getestet.',
+    },
   },
 };

@@ -52,5 +52,11 @@ export const en: EmailDictionary = {
       action: 'Accept invitation',
       outro: "If you weren't expecting this invitation, you can ignore this email.",
     },
+    test_email: {
+      subject: 'Test email from {applicationName}',
+      heading: 'Your email settings work',
+      intro: '{applicationName} sent this message to check its email settings. It arrived, so they work.',
+      outro: 'Nothing else to do. If you did not expect this email, someone tested the settings with your address.',
+    },
   },
 };

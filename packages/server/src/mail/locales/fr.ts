@@ -55,5 +55,13 @@ export const fr: PartialEmailDictionary = {
       action: 'Accepter l’invitation',
       outro: 'Si vous n’attendiez pas cette invitation, vous pouvez ignorer cet e-mail.',
     },
+    test_email: {
+      subject: 'E-mail de test de {applicationName}',
+      heading: 'Vos réglages d’e-mail fonctionnent',
+      intro:
+        '{applicationName} a envoyé ce message pour vérifier ses réglages d’e-mail. Il est arrivé : ils fonctionnent.',
+      outro:
+        'Rien d’autre à faire. Si vous n’attendiez pas cet e-mail, quelqu’un a testé les réglages avec votre adresse.',
+    },
   },
 };

@@ -6,6 +6,7 @@ import { createStoreChanges, createTransactionChanges, type StoreChanges } from 
 import { asUniqueViolation } from '../unique-violation.js';
 import type { WebhookStore } from '../webhook-store.js';
 import { KyselyClientStore } from './client-store.js';
+import { KyselyDailyCounterStore } from './daily-counter-store.js';
 import {
   KyselyAttemptStore,
   KyselyEmailMessageStore,
@@ -36,6 +37,7 @@ export class KyselyStore implements Store {
   readonly organizations: KyselyOrganizationStores;
   readonly webhooks: WebhookStore;
   readonly operators: KyselyOperatorStore;
+  readonly dailyCounters: KyselyDailyCounterStore;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -57,6 +59,7 @@ export class KyselyStore implements Store {
     this.organizations = new KyselyOrganizationStores(db as Kysely<unknown>);
     this.webhooks = createWebhookStore(db, dialect);
     this.operators = new KyselyOperatorStore(db as Kysely<unknown>);
+    this.dailyCounters = new KyselyDailyCounterStore(db as Kysely<unknown>);
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

@@ -5,6 +5,7 @@ import * as emailVerifications from './0003-email-verifications.js';
 import * as webhooksOutbox from './0004-webhooks-outbox.js';
 import * as organizations from './0005-organizations.js';
 import * as operators from './0006-operators.js';
+import * as dailyCounters from './0007-daily-counters.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-webhooks-outbox': webhooksOutbox,
   '0005-organizations': organizations,
   '0006-operators': operators,
+  '0007-daily-counters': dailyCounters,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,85 @@
+import { recordEvent } from '../../domain/events/record-event.js';
+import { revokeSecretKey } from '../../domain/keys/revoke-secret-key.js';
+import { createSecretKey } from '../../domain/keys/secret-keys.js';
+import { signingKeyStatuses } from '../../domain/keys/signing-key-status.js';
+import { rotateSigningKey } from '../../domain/keys/signing-keys.js';
+import { isOperatorAccessToken } from '../../domain/operators/operator-tokens.js';
+import type { SecretKeyRecord, SigningKeyRecord } from '../../store/records.js';
+import * as endpoints from './instance-key-endpoints.js';
+import { type Route, route } from './route.js';
+
+export const SECRET_KEY_CREATED_EVENT = 'secret_key.created';
+export const SIGNING_KEY_ROTATED_EVENT = 'signing_key.rotated';
+
+const toSecretKeyJSON = (key: SecretKeyRecord) => ({
+  object: 'secret_key' as const,
+  id: key.id,
+  name: key.name,
+  hint: key.hint,
+  created_at: key.createdAt,
+  revoked_at: key.revokedAt,
+});
+
+const toSigningKeyJSON = ({
+  key,
+  status,
+}: {
+  key: SigningKeyRecord;
+  status: 'signing' | 'scheduled' | 'retiring';
+}) => ({
+  object: 'signing_key' as const,
+  kid: key.kid,
+  status,
+  created_at: key.createdAt,
+  activates_at: key.activatesAt,
+  retires_at: key.retiresAt,
+});
+
+/** The secret key this request authenticated with; null for a dashboard operator token. */
+function callerSecret(request: Request): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  return bearer && !isOperatorAccessToken(bearer) ? bearer : null;
+}
+
+/**
+ * `/instance/secret_keys…` and `/instance/signing_keys…`: what `latch keys` does, for the dashboard.
+ * Secret keys are authenticated against the database on every call, so a revocation is in force at
+ * the next request in every process. A rotated signing key is published in the JWKS at once and
+ * signs after the publish delay (`LATCH_SIGNING_KEY_PUBLISH_DELAY_SECONDS`).
+ */
+export const INSTANCE_KEY_ROUTES: Route[] = [
+  route(endpoints.listSecretKeys, async (_input, { store }) => (await store.secretKeys.list()).map(toSecretKeyJSON)),
+  route(endpoints.createSecretKey, async ({ body }, { store, instance, clock }) => {
+    const now = clock.now();
+    const { record, secret } = await store.transaction(async (tx) => {
+      const created = await createSecretKey(tx, instance.environmentType, now, body.name);
+      await recordEvent(tx, { type: SECRET_KEY_CREATED_EVENT, data: toSecretKeyJSON(created.record), now });
+      return created;
+    });
+    return { ...toSecretKeyJSON(record), secret };
+  }),
+  route(endpoints.revokeSecretKey, async ({ params, request }, { store, clock }) =>
+    toSecretKeyJSON(await revokeSecretKey(store, params.secret_key_id, callerSecret(request), clock.now())),
+  ),
+  route(endpoints.listSigningKeys, async (_input, { store, clock }) => {
+    const now = clock.now();
+    return signingKeyStatuses(await store.signingKeys.listPublished(now), now).map(toSigningKeyJSON);
+  }),
+  route(endpoints.rotateSigningKey, async ({ body }, { store, clock, config, instance }) => {
+    const now = clock.now();
+    // The old key stays published until every token it signed has expired, JWT templates included.
+    const templates = await store.jwtTemplates.list();
+    const longestSeconds = Math.max(
+      instance.settings.sessions.tokenLifetimeSeconds,
+      ...templates.map((template) => template.lifetimeSeconds),
+    );
+    const { key } = await rotateSigningKey(store, now, {
+      publishDelayMs: body.immediately ? 0 : config.signingKeyPublishDelaySeconds * 1000,
+      tokenLifetimeMs: longestSeconds * 1000,
+    });
+    const status = key.activatesAt > now ? 'scheduled' : 'signing';
+    const json = toSigningKeyJSON({ key, status });
+    await recordEvent(store, { type: SIGNING_KEY_ROTATED_EVENT, data: { ...json, id: key.kid }, now });
+    return json;
+  }),
+];
