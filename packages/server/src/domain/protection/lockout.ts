@@ -1,6 +1,7 @@
 import { LatchAPIError } from '../../errors.js';
 import type { ProtectionSettings, UserFields } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { recordUserEvent } from '../events/event-data.js';
 
 type LockState = Pick<UserFields, 'locked' | 'lockoutExpiresAt'>;
 
@@ -44,7 +45,8 @@ export function assertNotLockedOut(user: LockState, now: number): void {
 /**
  * Counts one failed password or code attempt against the user and locks the account for
  * `lockoutSeconds` once `maxFailedAttempts` is reached. Returns the lockout's end when this failure
- * locked the account, else null. Read and write share a transaction, so concurrent failures on one
+ * locked the account, else null. Locking is a change of the user (`locked`), so it records
+ * `user.updated` like every other change; the failures before it do not. Read and write share a transaction, so concurrent failures on one
  * SQLite database never lose a count.
  *
  * @example
@@ -75,6 +77,10 @@ export async function recordFailedAttempt(
       ...(locks ? { locked: true, lockoutExpiresAt } : lapsed ? { locked: false, lockoutExpiresAt: null } : {}),
       updatedAt: now,
     });
+    if (locks) {
+      const locked = await tx.users.findById(userId);
+      if (locked) await recordUserEvent(tx, 'user.updated', locked, now);
+    }
     return lockoutExpiresAt;
   });
 }

@@ -88,6 +88,11 @@ describe.each(DATABASES)('Frontend API sign-in protection [%s]', (database) => {
       const apiUser = (await (await t.api(`/users/${user.id}`)).json()) as JSONBody;
       expect(apiUser).toMatchObject({ locked: true });
       expect(apiUser.lockout_expires_in_seconds).toBeGreaterThan(590);
+      // Locking changed the user: one user.updated (the failures before it recorded none).
+      const updates = (await (
+        await t.api(`/audit_logs?target_id=${user.id}&action=user.updated`)
+      ).json()) as JSONBody[];
+      expect(updates).toHaveLength(1);
 
       expect((await t.api(`/users/${user.id}/unlock`, { method: 'POST' })).status).toBe(200);
       expect((await signInWithPassword(browser(), user.email)).response.status).toBe('complete');
