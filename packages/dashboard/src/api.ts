@@ -4,6 +4,8 @@
  * browser; the token lives in memory only and is refreshed shortly before it expires.
  */
 
+import { BASE } from './router.js';
+
 export type OperatorRole = 'owner' | 'admin' | 'support';
 
 export interface Operator {
@@ -36,7 +38,13 @@ let token: { value: string; expiresAt: number; operator: Operator } | null = nul
 
 async function readAnswer<T>(response: Response): Promise<T> {
   const text = await response.text();
-  const body = text ? JSON.parse(text) : null;
+  let body: { errors?: APIErrorEntry[] } | null = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page): say what failed instead of a parser message.
+    if (response.ok) throw new APIError(response.status, []);
+  }
   if (!response.ok) throw new APIError(response.status, body?.errors ?? []);
   return body as T;
 }
@@ -70,6 +78,11 @@ async function accessToken(): Promise<string> {
   // Refresh 30 s early so a request never leaves with a token about to expire.
   if (token && token.expiresAt - 30_000 > Date.now()) return token.value;
   const response = await fetch('/dashboard/api/session/tokens', { method: 'POST', headers: DASHBOARD_HEADERS });
+  if (response.status === 401) {
+    // The session ended (expired, signed out elsewhere, operator removed): back to sign-in.
+    token = null;
+    window.location.assign(`${BASE}/sign-in`);
+  }
   const body = await readAnswer<{ token: string; expires_at: number; operator: Operator }>(response);
   token = { value: body.token, expiresAt: body.expires_at, operator: body.operator };
   return token.value;
@@ -77,14 +90,21 @@ async function accessToken(): Promise<string> {
 
 /** Calls the Backend API; `path` is relative to /api/v1. Throws APIError on a non-2xx answer. */
 export async function bapi<T = unknown>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      authorization: `Bearer ${await accessToken()}`,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  const send = async () =>
+    fetch(`/api/v1${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${await accessToken()}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  let response = await send();
+  if (response.status === 401) {
+    // A revoked or just-expired token: mint another once (which signs out if the session is gone).
+    token = null;
+    response = await send();
+  }
   return readAnswer<T>(response);
 }
 

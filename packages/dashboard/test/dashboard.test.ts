@@ -36,11 +36,27 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await t.api('/instance/settings', { method: 'PATCH', body: { sign_up: { username: 'optional' } } });
     const email = `ada-${Date.now()}@example.com`;
     const username = `ada_${Date.now()}`;
-    const created = await t.api('/users', {
-      method: 'POST',
-      body: { email_address: [email], username, password: PASSWORD, first_name: 'Ada', last_name: 'Lovelace' },
+    // The user signs up through the Frontend API (the code comes from the development inbox).
+    const signUpBrowser = new FapiBrowser(t.server.url);
+    const signUp = await signUpBrowser.post('/client/sign_ups', {
+      email_address: email,
+      username,
+      password: PASSWORD,
+      first_name: 'Ada',
+      last_name: 'Lovelace',
     });
-    user = { id: ((await created.json()) as { id: string }).id, email, username };
+    const signUpId = signUp.body.response.id as string;
+    await signUpBrowser.post(`/client/sign_ups/${signUpId}/prepare_verification`, { strategy: 'email_code' });
+    const [mail] = (await (await t.api(`/email_messages?to=${encodeURIComponent(email)}`)).json()) as {
+      text: string;
+    }[];
+    const code = /(?<!\d)\d{6}(?!\d)/.exec(mail?.text ?? '')?.[0] ?? '';
+    const verified = await signUpBrowser.post(`/client/sign_ups/${signUpId}/attempt_verification`, {
+      strategy: 'email_code',
+      code,
+    });
+    expect(verified.body.response.status).toBe('complete');
+    user = { id: verified.body.response.created_user_id as string, email, username };
     // The user signs in to the app (Frontend API), so they have a session to revoke and tokens to refresh.
     appBrowser = new FapiBrowser(t.server.url);
     sessionId = (await signInWithPassword(appBrowser, email)).response.created_session_id;
@@ -50,6 +66,8 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     reportPageErrors(page);
+    // Ban and delete ask first (window.confirm): the operator says yes.
+    page.on('dialog', (dialog) => dialog.accept());
   }, 120_000);
 
   afterAll(async () => {
@@ -188,6 +206,23 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await appPage.close();
   });
 
+  it('sets attack protection and the organization settings; the Backend API shows both', async () => {
+    await page.getByLabel(/^Lock an account after/).fill('7');
+    await page.getByLabel(/Do not reveal whether an account exists/).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved. They apply now.').waitFor();
+    const settings = (await (await t.api('/instance/settings')).json()) as { protection: Record<string, unknown> };
+    expect(settings.protection).toMatchObject({ max_failed_attempts: 7, enumeration_protection: true });
+
+    const organizations = page.getByRole('form', { name: 'Organizations' });
+    await organizations.getByLabel('Admins may delete their organization').uncheck();
+    await organizations.getByLabel('Members per organization').fill('25');
+    await organizations.getByRole('button', { name: 'Save organization settings' }).click();
+    await page.getByText('Organization settings saved. They apply now.').waitFor();
+    const saved = (await (await t.api('/instance/organization_settings')).json()) as Record<string, unknown>;
+    expect(saved).toMatchObject({ admin_delete_enabled: false, max_allowed_memberships: 25 });
+  });
+
   it('creates a webhook endpoint, shows its secret once and on request', async () => {
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
@@ -205,6 +240,21 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await checkPage(page, 'webhooks');
   });
 
+  it('deletes a webhook endpoint after a confirmation', async () => {
+    const url = 'http://127.0.0.1:9/old-hooks';
+    const created = await t.api('/webhooks/endpoints', { method: 'POST', body: { url } });
+    const { id } = (await created.json()) as { id: string };
+    await page.reload();
+    const card = page.getByRole('article', { name: url });
+    await card.getByRole('button', { name: 'Delete endpoint' }).click();
+    await card.getByRole('button', { name: 'Cancel' }).click();
+    await card.getByRole('button', { name: 'Delete endpoint' }).click();
+    await card.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText(`Endpoint ${url} deleted.`).waitFor();
+    expect(await page.getByRole('heading', { name: url }).count()).toBe(0);
+    expect((await t.api(`/webhooks/endpoints/${id}`)).status).toBe(404);
+  });
+
   it('shows each action in the audit log', async () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
@@ -212,17 +262,62 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     for (const action of ['operator.signed_in', 'user.updated', 'session.revoked', 'instance.settings_updated']) {
       expect(await page.getByRole('cell', { name: action, exact: true }).count(), action).toBeGreaterThan(0);
     }
+    // The operator is the actor of what they did, named by email.
+    const byOwner = page
+      .getByRole('row')
+      .filter({ hasText: 'instance.settings_updated' })
+      .filter({ hasText: 'operator owner@latch.localhost' });
+    await expect.poll(() => byOwner.count()).toBeGreaterThan(0);
     await checkPage(page, 'audit-log');
+    // Filtered by time: nothing happened before today; today's entries are all there.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel('Until').fill('2020-01-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('No entries match these filters.').waitFor();
+    await page.getByLabel('Until').fill('');
+    await page.getByLabel('From').fill(today);
+    await page.getByLabel('Action').fill('session.revoked');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'session.revoked', exact: true }).count())
+      .toBeGreaterThan(0);
+    expect(await page.getByRole('cell', { name: 'instance.settings_updated', exact: true }).count()).toBe(0);
   });
 
-  it('the overview shows totals and sign-ups / sign-ins per day (the user signed in twice)', async () => {
+  it('the overview shows totals and sign-ups / sign-ins per day (sign-up and two sign-ins: three sessions)', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
     const stat = (name: string) => page.locator('.stats div', { hasText: name }).locator('dd').textContent();
     expect(Number(await stat('Users'))).toBeGreaterThanOrEqual(1);
     expect(await stat('Failing webhook endpoints')).toBe('0');
-    expect(await page.getByRole('figure', { name: /Sign-ins per day/ }).textContent()).toMatch(/\(2 in 14 days/);
+    expect(await page.getByRole('figure', { name: /Sign-ins per day/ }).textContent()).toMatch(/\(3 in 14 days/);
+    expect(await page.getByRole('figure', { name: /Sign-ups per day/ }).textContent()).toMatch(/\([1-9]\d* in 14 days/);
     await checkPage(page, 'overview');
+  });
+
+  it('creates a user, locks and unlocks them, then deletes them after a confirmation', async () => {
+    const doomedEmail = `grace-${Date.now()}@example.com`;
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByText('Create a user').click();
+    await page.getByLabel('Email', { exact: true }).fill(doomedEmail);
+    await page.getByLabel('First name').fill('Grace');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByRole('heading', { name: doomedEmail }).waitFor();
+    const doomed = { id: page.url().split('/').pop() as string };
+    expect(((await (await t.api(`/users/${doomed.id}`)).json()) as { first_name: string }).first_name).toBe('Grace');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.getByText('User locked.').waitFor();
+    expect(((await (await t.api(`/users/${doomed.id}`)).json()) as { locked: boolean }).locked).toBe(true);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText('User unlocked.').waitFor();
+    expect(((await (await t.api(`/users/${doomed.id}`)).json()) as { locked: boolean }).locked).toBe(false);
+    await page.getByRole('button', { name: 'Delete user' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    expect((await t.api(`/users/${doomed.id}`)).status).toBe(404);
+    // A deleted user's page says so, under a heading.
+    await page.goto(`${t.server.url}/dashboard/users/${doomed.id}`);
+    await page.getByRole('alert').waitFor();
+    await checkPage(page, 'user-not-found');
   });
 
   it('a support operator sees no delete button and cannot change settings', async () => {
@@ -235,6 +330,33 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await support.getByText('Support operators can read the settings but not change them.').waitFor();
     expect(await support.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
     expect(await support.getByLabel('Sign in with username').isDisabled()).toBe(true);
+    // The API refuses what the UI hides: the same calls with the support operator's own token.
+    const statuses = await support.evaluate(async (userId) => {
+      const headers = { 'content-type': 'application/json', 'x-latch-dashboard': '1' };
+      const minted = await (await fetch('/dashboard/api/session/tokens', { method: 'POST', headers })).json();
+      const call = async (method: string, path: string, body?: unknown) =>
+        (
+          await fetch(`/api/v1${path}`, {
+            method,
+            headers: { ...headers, authorization: `Bearer ${minted.token}` },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          })
+        ).status;
+      return {
+        deleteUser: await call('DELETE', `/users/${userId}`),
+        banUser: await call('POST', `/users/${userId}/ban`),
+        changeSettings: await call('PATCH', '/instance/settings', { sign_in: { username: true } }),
+        readUser: await call('GET', `/users/${userId}`),
+      };
+    }, user.id);
+    expect(statuses).toEqual({ deleteUser: 403, banUser: 403, changeSettings: 403, readUser: 200 });
+    expect((await t.api(`/users/${user.id}`)).status).toBe(200);
+    // Removed meanwhile, the operator's next click lands on the sign-in page, not on an error.
+    const operators = (await (await t.api('/operators')).json()) as { id: string; email: string }[];
+    const supportId = operators.find((operator) => operator.email === 'support@example.com')?.id;
+    expect((await t.api(`/operators/${supportId}`, { method: 'DELETE' })).status).toBe(200);
+    await support.getByRole('link', { name: 'Audit log' }).click();
+    await support.getByRole('heading', { name: 'Sign in to Latch' }).waitFor();
     await support.context().close();
   });
 });

@@ -5,9 +5,17 @@ import type { AuditLogEntry } from '../types.js';
 
 const PAGE_SIZE = 50;
 
-/** The audit log: every change, who made it (operator, API key, user, system), on what, from where. */
+type Filter = { action: string; actor_id: string; target_id: string; since?: number; until?: number };
+
+/** A `<input type="date">` value as the start of that UTC day, in ms; undefined when empty. */
+function dayStart(value: FormDataEntryValue | null): number | undefined {
+  const text = String(value ?? '');
+  return text ? Date.parse(`${text}T00:00:00Z`) : undefined;
+}
+
+/** The audit log: every change, who made it (operator, API key, user, system), on what, from where, when. */
 export function AuditLogPage() {
-  const [filter, setFilter] = useState({ action: '', actor_id: '', target_id: '' });
+  const [filter, setFilter] = useState<Filter>({ action: '', actor_id: '', target_id: '' });
   const [offset, setOffset] = useState(0);
   const log = useLoad(
     () =>
@@ -16,6 +24,12 @@ export function AuditLogPage() {
       ),
     [filter, offset],
   );
+  // Operators are few: name them by email instead of a bare id (an unreadable list just shows ids).
+  const operators = useLoad(
+    () => bapi<{ id: string; email: string }[]>('/operators').catch(() => [] as { id: string; email: string }[]),
+    [],
+  );
+  const operatorEmail = (id: string | null) => operators.data?.find((operator) => operator.id === id)?.email;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -23,6 +37,9 @@ export function AuditLogPage() {
       action: String(form.get('action') ?? '').trim(),
       actor_id: String(form.get('actor_id') ?? '').trim(),
       target_id: String(form.get('target_id') ?? '').trim(),
+      since: dayStart(form.get('since')),
+      // The whole "until" day counts.
+      until: ((end) => (end === undefined ? undefined : end + 86_400_000 - 1))(dayStart(form.get('until'))),
     });
     setOffset(0);
   };
@@ -42,11 +59,26 @@ export function AuditLogPage() {
           Target id
           <input name="target_id" placeholder="user_…" defaultValue={filter.target_id} />
         </label>
+        <label>
+          From (UTC)
+          <input name="since" type="date" />
+        </label>
+        <label>
+          Until (UTC)
+          <input name="until" type="date" />
+        </label>
         <button type="submit">Filter</button>
       </form>
       {log.error && <Notice kind="error">{log.error}</Notice>}
       {log.loading && !log.data && <Loading />}
-      {log.data && (
+      {log.data && log.data.total_count === 0 && (
+        <p className="muted">
+          {Object.values(filter).some((value) => value !== '' && value !== undefined)
+            ? 'No entries match these filters.'
+            : 'No entries yet.'}
+        </p>
+      )}
+      {log.data && log.data.total_count > 0 && (
         <>
           <div className="table-wrap">
             <table>
@@ -66,7 +98,14 @@ export function AuditLogPage() {
                       <code>{entry.action}</code>
                     </td>
                     <td>
-                      {entry.actor.type ?? '—'} <span className="muted small">{entry.actor.id ?? ''}</span>
+                      {entry.actor.type ?? '—'}{' '}
+                      {entry.actor.type === 'operator' && operatorEmail(entry.actor.id) ? (
+                        <>
+                          {operatorEmail(entry.actor.id)} <span className="muted small">{entry.actor.id}</span>
+                        </>
+                      ) : (
+                        <span className="muted small">{entry.actor.id ?? ''}</span>
+                      )}
                     </td>
                     <td>
                       {entry.target.type ?? '—'} <span className="muted small">{entry.target.id ?? ''}</span>

@@ -28,6 +28,9 @@ const ROLES: { value: OperatorRole; label: string; hint: string }[] = [
 /** Who runs this instance: invite (with a one-time link to hand over), change roles, remove. Owners only. */
 export function OperatorsPage({ operator }: { operator: Operator }) {
   const operators = useLoad(() => bapi<OperatorEntry[]>('/operators'), []);
+  // Sign-in links work on development instances only (production wants a password and TOTP).
+  const instance = useLoad(() => bapi<{ environment_type: string }>('/instance'), []);
+  const links = instance.data ? instance.data.environment_type !== 'production' : false;
   const [link, setLink] = useState<{ email: string; link: SignInLink } | null>(null);
   // A removed operator's row (and its notice) goes away, so the page says it.
   const [removed, setRemoved] = useState<string | null>(null);
@@ -68,14 +71,20 @@ export function OperatorsPage({ operator }: { operator: Operator }) {
                     setRemoved(entry.email);
                     operators.reload();
                   }}
-                  onLink={(issued) => setLink({ email: entry.email, link: issued })}
+                  onLink={links ? (issued) => setLink({ email: entry.email, link: issued }) : null}
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {owner && (
+      {owner && instance.data && !links && (
+        <Notice kind="info">
+          Production operators sign in with a password and an authenticator code. Add one on the server with{' '}
+          <code>latch operators create --email … --role … --password-stdin --totp</code>.
+        </Notice>
+      )}
+      {owner && links && (
         <InviteOperator
           onInvited={(email, issued) => {
             setLink({ email, link: issued });
@@ -100,7 +109,8 @@ function OperatorRow({
   owner: boolean;
   onChanged: () => void;
   onRemoved: () => void;
-  onLink: (link: SignInLink) => void;
+  /** Null where sign-in links do not work (production). */
+  onLink: ((link: SignInLink) => void) | null;
 }) {
   const { run, busy, notice } = useAction();
   const [confirming, setConfirming] = useState(false);
@@ -143,20 +153,22 @@ function OperatorRow({
       {owner && (
         <td>
           <div className="row wrap">
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy}
-              aria-label={`New sign-in link for ${entry.email}`}
-              onClick={() =>
-                run(
-                  async () => onLink(await bapi<SignInLink>(`${base}/sign_in_links`, { method: 'POST' })),
-                  'Link created.',
-                )
-              }
-            >
-              New sign-in link
-            </button>
+            {onLink && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                aria-label={`New sign-in link for ${entry.email}`}
+                onClick={() =>
+                  run(
+                    async () => onLink(await bapi<SignInLink>(`${base}/sign_in_links`, { method: 'POST' })),
+                    'Link created.',
+                  )
+                }
+              >
+                New sign-in link
+              </button>
+            )}
             {!self && !confirming && (
               <button
                 type="button"

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, canChange, type Operator } from '../api.js';
 import { Loading, Notice, useAction, useLoad } from '../components.js';
+import { OrganizationSettingsForm } from './organization-settings.js';
 
 type Settings = Record<string, Record<string, unknown> | unknown>;
 
@@ -9,6 +10,17 @@ type Field =
   | { key: string; label: string; type: 'choice'; options: string[] }
   | { key: string; label: string; type: 'number'; nullable?: boolean; min?: number }
   | { key: string; label: string; type: 'list'; hint: string };
+
+/** What each choice means, in words; the value itself is what the API stores. */
+const CHOICE_LABELS: Record<string, string> = {
+  public: 'Public: anyone can sign up',
+  restricted: 'Restricted: by invitation only',
+  off: 'Off',
+  optional: 'Optional',
+  required: 'Required',
+  single: 'One session per browser',
+  multi: 'Several sessions per browser (account switching)',
+};
 
 /** Every section of `GET /instance/settings` the page edits, in the order people look for them. */
 const SECTIONS: { key: string; title: string; fields: Field[] }[] = [
@@ -50,7 +62,7 @@ const SECTIONS: { key: string; title: string; fields: Field[] }[] = [
     key: 'sessions',
     title: 'Sessions',
     fields: [
-      { key: 'mode', label: 'Sessions per browser', type: 'choice', options: ['single', 'multi'] },
+      { key: 'mode', label: 'Sessions', type: 'choice', options: ['single', 'multi'] },
       { key: 'lifetime_seconds', label: 'Lifetime (seconds)', type: 'number', min: 60 },
       {
         key: 'inactivity_timeout_seconds',
@@ -60,6 +72,26 @@ const SECTIONS: { key: string; title: string; fields: Field[] }[] = [
         min: 60,
       },
       { key: 'token_lifetime_seconds', label: 'Session token lifetime (seconds)', type: 'number', min: 30 },
+    ],
+  },
+  {
+    key: 'protection',
+    title: 'Attack protection',
+    fields: [
+      {
+        key: 'max_failed_attempts',
+        label: 'Lock an account after this many failed attempts (empty = never)',
+        type: 'number',
+        nullable: true,
+        min: 1,
+      },
+      { key: 'lockout_seconds', label: 'Lockout duration (seconds)', type: 'number', min: 60 },
+      {
+        key: 'enumeration_protection',
+        label: 'Do not reveal whether an account exists (enumeration protection)',
+        type: 'boolean',
+      },
+      { key: 'reject_breached_passwords', label: 'Reject commonly breached passwords', type: 'boolean' },
     ],
   },
   {
@@ -143,7 +175,7 @@ export function SettingsPage({ operator }: { operator: Operator }) {
                       <select name={name} defaultValue={String(value)}>
                         {field.options.map((option) => (
                           <option key={option} value={option}>
-                            {option}
+                            {CHOICE_LABELS[option] ?? option}
                           </option>
                         ))}
                       </select>
@@ -192,6 +224,7 @@ export function SettingsPage({ operator }: { operator: Operator }) {
           </button>
         )}
       </form>
+      <OrganizationSettingsForm operator={operator} />
     </section>
   );
 }

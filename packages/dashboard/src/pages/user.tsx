@@ -18,7 +18,17 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
   const { run, busy, notice } = useAction();
   const writer = canChange(operator);
 
-  if (user.error) return <Notice kind="error">{user.error}</Notice>;
+  if (user.error) {
+    return (
+      <section aria-labelledby="user-title" className="stack">
+        <p>
+          <Link to="/users">← Users</Link>
+        </p>
+        <h1 id="user-title">User</h1>
+        <Notice kind="error">{user.error}</Notice>
+      </section>
+    );
+  }
   if (!user.data) return <Loading />;
   const u = user.data;
 
@@ -71,7 +81,13 @@ export function UserPage({ operator, userId }: { operator: Operator; userId: str
               type="button"
               className="danger"
               disabled={busy}
-              onClick={() => act('ban', 'User banned. Their sessions have ended.')}
+              onClick={() => {
+                if (
+                  !window.confirm(`Ban ${primaryEmail(u)}? Their sessions end and they cannot sign in until unbanned.`)
+                )
+                  return;
+                act('ban', 'User banned. Their sessions have ended.');
+              }}
             >
               Ban
             </button>

@@ -147,7 +147,14 @@ export function UsersPage({ operator }: { operator: Operator }) {
             {list.data.total} user{list.data.total === 1 ? '' : 's'}
             {search ? ` matching “${search}”` : ''}
           </p>
-          <div className="table-wrap">
+          {list.data.users.length === 0 && (
+            <p className="muted">
+              {search || Object.values(filters).some((value) => value !== undefined)
+                ? 'No users match. Try another search or fewer filters.'
+                : 'No users yet. They appear here as they sign up.'}
+            </p>
+          )}
+          <div className="table-wrap" hidden={list.data.users.length === 0}>
             <table>
               <thead>
                 <tr>

@@ -38,12 +38,15 @@ export function WebhooksPage({ operator }: { operator: Operator }) {
   const endpoints = useLoad(() => bapi<Endpoint[]>('/webhooks/endpoints'), []);
   const eventTypes = useLoad(async () => (await bapi<{ data: string[] }>('/webhooks/event_types')).data, []);
   const [open, setOpen] = useState<string | null>(null);
+  // A deleted endpoint's card (and its notice) goes away, so the page says it.
+  const [deleted, setDeleted] = useState<string | null>(null);
   const writer = canChange(operator);
   const types = eventTypes.data ?? [];
   return (
     <section aria-labelledby="webhooks-title" className="stack">
       <h1 id="webhooks-title">Webhooks</h1>
       {endpoints.error && <Notice kind="error">{endpoints.error}</Notice>}
+      {deleted && <Notice kind="success">{deleted}</Notice>}
       {endpoints.loading && !endpoints.data && <Loading />}
       {endpoints.data && endpoints.data.length === 0 && <p className="muted">No endpoints yet.</p>}
       {endpoints.data?.map((endpoint) => (
@@ -62,7 +65,19 @@ export function WebhooksPage({ operator }: { operator: Operator }) {
               <span className="badge">enabled</span>
             )}
           </p>
-          <EndpointActions endpoint={endpoint} writer={writer} eventTypes={types} onChanged={endpoints.reload} />
+          <EndpointActions
+            endpoint={endpoint}
+            writer={writer}
+            eventTypes={types}
+            onChanged={() => {
+              setDeleted(null);
+              endpoints.reload();
+            }}
+            onDeleted={() => {
+              setDeleted(`Endpoint ${endpoint.url} deleted.`);
+              endpoints.reload();
+            }}
+          />
           <button
             type="button"
             className="secondary"
@@ -108,16 +123,19 @@ function EndpointActions({
   writer,
   eventTypes,
   onChanged,
+  onDeleted,
 }: {
   endpoint: Endpoint;
   writer: boolean;
   eventTypes: string[];
   onChanged: () => void;
+  onDeleted: () => void;
 }) {
   const { run, busy, notice } = useAction();
   const [secret, setSecret] = useState<{ value: string; rotated: boolean } | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirmRotate, setConfirmRotate] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
   const base = `/webhooks/endpoints/${endpoint.id}`;
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
@@ -174,6 +192,33 @@ function EndpointActions({
               Rotate secret
             </button>
           )}
+          {!confirmDelete && (
+            <button type="button" className="danger" disabled={busy} onClick={() => setConfirmDelete(true)}>
+              Delete endpoint
+            </button>
+          )}
+        </div>
+      )}
+      {confirmDelete && (
+        <div className="stack">
+          <p className="small">
+            Delete {endpoint.url}? Nothing more is sent to it, and its message log goes with it. This cannot be undone.
+          </p>
+          <div className="row wrap">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() =>
+                run(() => bapi(base, { method: 'DELETE' }), 'Endpoint deleted.').then((ok) => ok && onDeleted())
+              }
+            >
+              Delete for good
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmDelete(false)}>
+              Cancel
+            </button>
+          </div>
         </div>
       )}
       {confirmRotate && (

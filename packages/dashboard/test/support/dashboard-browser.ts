@@ -63,13 +63,26 @@ export async function buildDashboard(): Promise<void> {
     const nodeEnv = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: DASHBOARD, logLevel: 'warn' });
+      // Not emptied: a test file still running serves the previous build, whose page may yet load
+      // its hashed assets (an emptied dist answers 503 meanwhile). Stale assets are pruned below.
+      await build({ root: DASHBOARD, logLevel: 'warn', build: { emptyOutDir: false } });
     } finally {
       process.env.NODE_ENV = nodeEnv;
     }
     writeFileSync(stampFile, stamp);
+    pruneStaleAssets();
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Assets of builds older than ten minutes: no test page still loads them. */
+function pruneStaleAssets(): void {
+  const assets = join(DASHBOARD, 'dist', 'assets');
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const entry of readdirSync(assets)) {
+    const path = join(assets, entry);
+    if (statSync(path).mtimeMs < cutoff) rmSync(path, { force: true });
   }
 }
 

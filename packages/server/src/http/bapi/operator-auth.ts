@@ -1,3 +1,4 @@
+import { getPath } from 'hono/utils/url';
 import type { AppContext } from '../../app-context.js';
 import { setRequestOperator } from '../../domain/events/event-context.js';
 import { operatorMayCall } from '../../domain/operators/operator-permissions.js';
@@ -24,7 +25,10 @@ export async function authenticateOperator(request: Request, context: AppContext
       'The operator token is expired or revoked. The dashboard fetches a new one from its session.',
     );
   }
-  const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '').replace(/\/+$/, '');
+  // The path the router matches: percent-decoded (`/%6Fperators` is `/operators`), so judge that one.
+  const path = getPath(request)
+    .replace(/^\/api\/v1/, '')
+    .replace(/\/+$/, '');
   if (!operatorMayCall(operator.role, request.method, path)) {
     throw LatchAPIError.single(
       403,

@@ -40,8 +40,10 @@ function readCookie(request: Request, name: string): string | null {
   return null;
 }
 
-function sessionCookie(request: Request, value: string, maxAgeSeconds: number): string {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
+function sessionCookie(request: Request, value: string, maxAgeSeconds: number, production: boolean): string {
+  // Production is served over https (`latch start` insists), often behind a proxy that ends TLS: the
+  // request URL then says http, and the cookie must still be Secure.
+  const secure = production || new URL(request.url).protocol === 'https:' ? '; Secure' : '';
   return `${OPERATOR_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
@@ -104,7 +106,7 @@ export function createOperatorSessionRoutes(context: AppContext): Hono<AppEnv> {
     }
     const maxAge = Math.floor((session.expiresAt - now) / 1000);
     return jsonResponse({ operator: toOperatorJSON(session.operator) }, 200, {
-      'set-cookie': sessionCookie(c.req.raw, session.token, maxAge),
+      'set-cookie': sessionCookie(c.req.raw, session.token, maxAge, production),
       'cache-control': 'no-store',
     });
   });
@@ -138,7 +140,7 @@ export function createOperatorSessionRoutes(context: AppContext): Hono<AppEnv> {
     const token = readCookie(c.req.raw, OPERATOR_COOKIE);
     if (token) await endOperatorSession(store, token, clock.now());
     return jsonResponse({ object: 'operator_session', deleted: true }, 200, {
-      'set-cookie': sessionCookie(c.req.raw, '', 0),
+      'set-cookie': sessionCookie(c.req.raw, '', 0, context.instance.environmentType === 'production'),
     });
   });
 
