@@ -37,6 +37,8 @@ const SCALE = Number(process.env.LATCH_FUZZ_SCALE ?? 1);
 const SEED = process.env.LATCH_FUZZ_SEED ? { seed: Number(process.env.LATCH_FUZZ_SEED) } : {};
 
 const ENDPOINTS = BACKEND_API_ROUTES.map((route) => route.endpoint);
+/** Events kept before the log is emptied between two requests (see `trimEventLog`). */
+const EVENT_LOG_BOUND = 200;
 
 /**
  * Endpoints whose accepted requests cost real CPU by design (a signing-key rotation generates an
@@ -96,6 +98,8 @@ describe.each(DATABASES)('Backend API fuzz [%s]', (database) => {
       const counts = new Map<number, number>();
       statuses.set(name, counts);
       const property = fc.asyncProperty(printableRequestArbitrary(endpoint), async (request) => {
+        // A bounded event log keeps every fingerprint (one per request) about equally cheap.
+        if (await fingerprints.trimEventLog(EVENT_LOG_BOUND)) state = null;
         let before = state ?? (await currentState());
         state = null;
         if (await maintainPool(t, digests, before.snapshot)) before = await currentState();

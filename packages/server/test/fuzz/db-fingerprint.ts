@@ -11,6 +11,13 @@ import type { TestDatabase } from '../support/databases.js';
 export interface Fingerprinter {
   /** Table name → digest of its rows. */
   fingerprint(): Promise<Record<string, string>>;
+  /**
+   * Empties the append-only event log (deliveries and attempts go with it, by cascade) once it holds
+   * more than `maxRows`; true when it did. Every accepted write appends to it, so without a bound each
+   * fingerprint reads more than the last and a long run slows down quadratically. Call it only
+   * between requests, then take a fresh "before" state.
+   */
+  trimEventLog(maxRows: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -24,6 +31,13 @@ export async function openFingerprinter(database: TestDatabase): Promise<Fingerp
       .pluck()
       .all() as string[];
     const selects = tables.map((table) => [table, db.prepare(`select * from "${table.replace(/"/g, '""')}"`)] as const);
+    // A second, writable connection only for trimming; WAL lets it write beside the server, which is
+    // idle between requests.
+    const writer = new SQLite(location.file, { fileMustExist: true });
+    writer.pragma('busy_timeout = 5000');
+    writer.pragma('foreign_keys = ON');
+    const countEvents = writer.prepare('select count(*) from event').pluck();
+    const deleteEvents = writer.prepare('delete from event');
     return {
       fingerprint: async () => {
         const digests: Record<string, string> = {};
@@ -33,8 +47,14 @@ export async function openFingerprinter(database: TestDatabase): Promise<Fingerp
         }
         return digests;
       },
+      trimEventLog: async (maxRows) => {
+        if ((countEvents.get() as number) <= maxRows) return false;
+        deleteEvents.run();
+        return true;
+      },
       close: async () => {
         db.close();
+        writer.close();
       },
     };
   }
@@ -55,6 +75,12 @@ export async function openFingerprinter(database: TestDatabase): Promise<Fingerp
     fingerprint: async () => {
       const result = await client.query<{ name: string; digest: string }>(query);
       return Object.fromEntries(result.rows.map((row) => [row.name, row.digest]));
+    },
+    trimEventLog: async (maxRows) => {
+      const { rows: counted } = await client.query<{ n: string }>('select count(*) as n from event');
+      if (Number(counted[0]?.n ?? 0) <= maxRows) return false;
+      await client.query('delete from event');
+      return true;
     },
     close: () => client.end(),
   };
