@@ -3,7 +3,7 @@
 // them, `@latch/*` to the package sources, and `.ts` files are transpiled with TypeScript (a
 // type-stripping transpile; type checking is `npm run typecheck`'s job).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,10 @@ export async function load(url, context, nextLoad) {
       sourceMap: false,
     },
   });
-  writeFileSync(cached, outputText);
+  // Written aside, then renamed into place (atomic): two children starting together must never read
+  // the other's half-written file (an empty module: "does not provide an export named …").
+  const partial = `${cached}.${process.pid}.tmp`;
+  writeFileSync(partial, outputText);
+  renameSync(partial, cached);
   return { format: 'module', source: outputText, shortCircuit: true };
 }
