@@ -1,6 +1,6 @@
 // The signing baseline: raw node:crypto `sign('sha256', …)` with a 2048-bit RSA key (RS256), in its own
-// process, on ONE thread — as many as Latch signs on: it mints session tokens synchronously on its
-// event-loop thread (domain/tokens/rs256-signer.ts), in one process. Driven by the same closed loop
+// process, on ONE thread — as many as Latch signs on: it signs session tokens synchronously on one
+// dedicated signing thread (domain/tokens/signing-thread.ts), in one process. Driven by the same closed loop
 // as the HTTP load; the signature is synchronous, so one worker keeps the thread busy.
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { runClosedLoop } from './lib/closed-loop.js';

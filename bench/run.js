@@ -31,8 +31,8 @@ const GET_LOAD = { concurrency: 32, warmupMs: 2000, rewarmMs: 300, maxOps: 1_000
 /** Session tokens: 64 browsers (one keep-alive connection and one request in flight each). */
 const TOKEN_LOAD = { concurrency: 64, warmupMs: 1000, rewarmMs: 300, maxOps: 1_000_000 };
 /**
- * Raw RS256: one synchronous signing loop, because Latch signs on one thread (its event loop, in one
- * process; domain/tokens/rs256-signer.ts). README: "Why one signing thread".
+ * Raw RS256: one synchronous signing loop, because Latch signs session tokens on one thread (its
+ * signing thread, in one process; domain/tokens/signing-thread.ts). README: "Why one signing thread".
  */
 const RS256_LOAD = { concurrency: 1, warmupMs: 1000, rewarmMs: 300, maxOps: 1_000_000 };
 const CREATE_LOAD = { concurrency: 4, warmupMs: 1000, rewarmMs: 300, maxOps: 10_000 };
@@ -92,7 +92,21 @@ async function measureHttp(load, server, phase) {
           responses: result.ok + result.errors + result.warmupOk + result.warmupErrors,
         }
       : {};
-  return { ...rest, ...signing, server: before && after ? usageBetween(before, after) : null, load: self };
+  return {
+    ...rest,
+    ...signing,
+    signingThreadPercent: before && after ? signingThreadBusy(before.signingThread, after.signingThread) : null,
+    server: before && after ? usageBetween(before, after) : null,
+    load: self,
+  };
+}
+
+/** How busy Latch's session-token signing thread was between two samples, in % (null: no thread). */
+function signingThreadBusy(before, after) {
+  if (!before || !after) return null;
+  const active = after.activeMs - before.activeMs;
+  const idle = after.idleMs - before.idleMs;
+  return active + idle > 0 && active >= 0 && idle >= 0 ? (100 * active) / (active + idle) : null;
 }
 
 /** One round of a baseline's own loop (argon2, RS256): the child is its own "server"; there is no load process. */
@@ -153,6 +167,9 @@ function pool(rounds) {
     server: usage('server'),
     load: usage('load'),
     ...(rounds.every((round) => round.signatures != null) ? signing(rounds) : {}),
+    signingThreadPercent: rounds.every((round) => round.signingThreadPercent != null)
+      ? sum((round) => round.signingThreadPercent * round.elapsedMs) / elapsedMs
+      : null,
     failures,
     rounds: rounds.map(({ latencies: _all, failures: _failures, ...round }) => round),
   };
@@ -561,7 +578,8 @@ function report({ environment: env, config, phases, ratios, checks, notes, total
     `  GET user     Latch / bare Hono       req/s ${spread(ratios.getThroughput)}   p99 ${spread(ratios.getP99)}`,
     `  GET client   Latch / bare Hono       req/s ${spread(ratios.clientThroughput)}   p99 ${spread(ratios.clientP99)}`,
     `  tokens       Latch / raw RS256       req/s ${spread(ratios.tokensSignedVsRS256)}  every request signs ` +
-      `(RSA signatures/request ${signs(phases.tokensSigned)}) ← the honest number`,
+      `(RSA signatures/request ${signs(phases.tokensSigned)}, signing thread ` +
+      `${n(phases.tokensSigned.signingThreadPercent)}% busy) ← the honest number`,
     `                                       p99 ${spread(ratios.tokensSignedP99VsFloor)} vs the floor ` +
       `${ms(latencyFloorMs(phases.rs256))} ms (64 signatures back to back)`,
     `                                       req/s ${spread(ratios.tokensSessionsVsRS256)}  64 sessions, clerk-js's ` +

@@ -1,34 +1,26 @@
 // The server under test: Latch via its public startServer(), on SQLite in a temporary directory.
 //
 // Bench-only instrumentation, all in this process and none of it in packages/:
-// - every `crypto.sign()` call is counted (Latch signs session tokens with node:crypto's `sign`, see
-//   domain/tokens/rs256-signer.ts), so run.js can report RSA signatures per token request and tell a
-//   freshly minted token from a reused one;
+// - RSA signatures are counted by Latch's own signer (`rs256SignatureCount()` from
+//   domain/tokens/rs256-signer.ts: every RS256 signature, on the event loop or on the signing thread
+//   that session tokens go to), so run.js can report RSA signatures per token request and tell a
+//   freshly minted token from a reused one; with the signing thread's busy and idle time
+//   (`signingThreadTime()`, its event-loop utilization) it reports how busy that thread was;
 // - `perf_hooks.monitorEventLoopDelay` watches the main thread, so a phase can show the loop never
 //   stalls (e.g. on password hashing, which must stay on the threadpool);
 // - `signedInClients` creates browser clients with a live session directly on the server's store,
 //   the same domain calls a completed sign-in makes, so the token benchmarks do not depend on the
 //   sign-in endpoint.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createClient } from '../../packages/server/dist/domain/clients/client-credential.js';
 import { createSession } from '../../packages/server/dist/domain/sessions/create-session.js';
+import { rs256SignatureCount } from '../../packages/server/dist/domain/tokens/rs256-signer.js';
+import { signingThreadTime } from '../../packages/server/dist/domain/tokens/signing-thread.js';
 import { parseConfig, silentLogger, startServer } from '../../packages/server/dist/index.js';
 import { sampleUsage, serveCalls } from '../lib/ipc.js';
-
-// Wrap the CommonJS export, then push it to the ESM named export `import { sign } from 'node:crypto'`
-// binds to (live bindings, so modules already imported see the wrapper too). One extra call per signature.
-const crypto = createRequire(import.meta.url)('node:crypto');
-const originalSign = crypto.sign;
-let signatures = 0;
-crypto.sign = function countedSign(...args) {
-  signatures++;
-  return originalSign.apply(this, args);
-};
-syncBuiltinESMExports();
 
 // 1 ms resolution: a stall of a few ms (one RSA signature is ~1 ms) shows up; the 1 kHz timer costs little.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
@@ -42,7 +34,8 @@ serveCalls({
   usage() {
     const sample = {
       ...sampleUsage(),
-      signatures,
+      signatures: rs256SignatureCount(),
+      signingThread: signingThreadTime(),
       loopDelay:
         loopDelay.count > 0
           ? {

@@ -18,6 +18,7 @@ import { withRequestOrigin } from './http/event-request-context.js';
 import type { Logger } from './logger.js';
 import { mailerFromSettings } from './mail/mailer-from-settings.js';
 import { recordSentEmail } from './mail/record-sent-email.js';
+import { storedMailSettingsOf } from './mail/stored-mail-settings.js';
 import { createStore } from './store/create-store.js';
 import { parseDatabaseUrl } from './store/open-database.js';
 import type { InstanceRecord } from './store/records.js';
@@ -72,6 +73,8 @@ export async function startServer(
       instanceType: instance.environmentType,
       smtpUrl: config.smtpUrl,
       from: config.emailFrom,
+      // Saved on the dashboard's Email page; read at every send, so changes apply without a restart.
+      stored: () => storedMailSettingsOf(instance.settings),
       applicationName: () => instance.settings.applicationName,
       logger: deps.logger,
       write: deps.write ?? (() => {}),
@@ -85,6 +88,8 @@ export async function startServer(
   }
   const { mailer } = mailerSetup;
   const publishableKey = encodePublishableKey(new URL(config.frontendApiUrl).host, instance.environmentType);
+  // Owns the signing thread (session tokens), ended at close.
+  const currentSigner = createSigningKeyCache(store);
   const app = createApp({
     store,
     config,
@@ -92,7 +97,7 @@ export async function startServer(
     logger: deps.logger,
     instance,
     publishableKey,
-    currentSigner: createSigningKeyCache(store),
+    currentSigner,
     tokenCache: createTokenReuseCache({ reuseWindowMs: 5_000 }),
     clientStates: createClientStateCache(),
     rateLimiter: createMemoryRateLimiter(),
@@ -130,6 +135,7 @@ export async function startServer(
       clearTimeout(grace);
       await worker?.stop();
       await settingsWatcher.stop();
+      await currentSigner.close();
       await store.close();
     })();
     return closing;

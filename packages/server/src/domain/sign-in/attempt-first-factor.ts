@@ -1,6 +1,7 @@
 import { formError, LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/records.js';
 import { clearFailedAttempts } from '../protection/lockout.js';
+import { countFailedSignIn, countIfRefused } from '../stats/failed-sign-ins.js';
 import { checkCode } from '../verification/verification-code.js';
 import { finishFirstFactor, type SignInProgress } from './complete-sign-in.js';
 import { passwordIncorrectError, passwordMatches } from './password-factor.js';
@@ -32,7 +33,7 @@ export async function attemptFirstFactor(
   findOfferedFactor(signIn, attempt.strategy);
   const user = await loadSignInUser(deps.store, signIn);
   const identifier = signIn.identifier ?? '';
-  assertSubjectMaySignIn(deps, identifier, user);
+  await countIfRefused(deps.store, deps.now, () => assertSubjectMaySignIn(deps, identifier, user));
   const verification =
     attempt.strategy === 'password'
       ? await checkPassword(deps, signIn, user, attempt.password)
@@ -57,6 +58,7 @@ export async function checkPassword(
   password: string,
 ): Promise<VerificationRecord> {
   if (!(await passwordMatches(deps, user, password)) || !user) {
+    await countFailedSignIn(deps.store, deps.now);
     await recordSubjectFailure(deps, signIn.identifier ?? '', user);
     throw passwordIncorrectError();
   }
@@ -87,6 +89,7 @@ async function checkEmailCode(
     throw formError('verification_expired', 'code', 'expired', 'This code has expired. Request a new one.');
   }
   const counted = result.verification.attempts > pending.attempts;
+  if (counted) await countFailedSignIn(deps.store, deps.now);
   if (counted) await recordSubjectFailure(deps, signIn.identifier ?? '', user);
   if (result.outcome === 'incorrect' || (result.outcome === 'verified' && !user)) {
     throw formError('form_code_incorrect', 'code', 'is incorrect', 'The code is incorrect. Try again.');

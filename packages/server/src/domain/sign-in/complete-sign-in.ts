@@ -88,14 +88,24 @@ export async function completeSignIn(
       createdSessionId: session.id,
       updatedAt: deps.now,
     };
-    await saveSignIn(tx, completed, client.id, deps.now);
+    await saveSignIn(tx, completed, client.id, deps.now, { stored: stored !== null });
     return { signIn: completed, session };
   });
 }
 
-/** Inserts or updates an attempt and makes it the client's current sign-in. */
-export async function saveSignIn(store: Store, signIn: SignInRecord, clientId: string, now: number): Promise<void> {
-  if (await store.signIns.findById(signIn.id)) await store.signIns.update(signIn);
+/**
+ * Inserts or updates an attempt and makes it the client's current sign-in. `known.stored` saves the
+ * lookup when the caller has just read the attempt in the same transaction.
+ */
+export async function saveSignIn(
+  store: Store,
+  signIn: SignInRecord,
+  clientId: string,
+  now: number,
+  known?: { stored: boolean },
+): Promise<void> {
+  const stored = known ? known.stored : (await store.signIns.findById(signIn.id)) !== null;
+  if (stored) await store.signIns.update(signIn);
   else await store.signIns.insert(signIn);
   const client = await store.clients.findById(clientId);
   if (client && client.signInId !== signIn.id)

@@ -2,6 +2,7 @@ import { formError } from '../../errors.js';
 import type { ClientRecord, SignInRecord } from '../../store/records.js';
 import { createId } from '../ids.js';
 import { clearFailedAttempts } from '../protection/lockout.js';
+import { countIfRefused } from '../stats/failed-sign-ins.js';
 import { checkPassword } from './attempt-first-factor.js';
 import { assertClientCanSignIn, finishFirstFactor, type SignInProgress, saveSignIn } from './complete-sign-in.js';
 import { findSignInUser, parseSignInIdentifier } from './find-sign-in-user.js';
@@ -68,7 +69,7 @@ export async function createSignIn(
   if (!user) await lookUpDecoyUser(deps.store);
   // One check for known and unknown identifiers alike (same queries, same timing).
   await assertClientCanSignIn(deps, client.id, user?.id ?? null);
-  assertSubjectMaySignIn(deps, identifier.value, user);
+  await countIfRefused(deps.store, now, () => assertSubjectMaySignIn(deps, identifier.value, user));
   const signIn: SignInRecord = {
     ...base,
     status: 'needs_first_factor',

@@ -1,20 +1,49 @@
 import { createPrivateKey, type KeyObject, sign } from 'node:crypto';
+import type { SigningThread } from './signing-thread.js';
 
 /**
  * RS256 JWT signing with synchronous node:crypto. Web Crypto (and so `jose`) would queue each
- * signature on libuv's threadpool behind password hashes; a sync sign takes ~1 ms on the event loop
- * and never waits (PERFORMANCE.md, "the threadpool trap"). Only signing lives here — verification
- * stays with `jose` in the SDKs.
+ * signature on libuv's threadpool behind other work (PERFORMANCE.md, "the threadpool trap").
+ * `sign` signs on the calling thread; `signOffThread` hands the signature to the server's one
+ * signing worker (`signing-thread.ts`, docs/decisions/0013) — session tokens, the hot path, go there.
+ * Only signing lives here — verification stays with `jose` in the SDKs.
  */
 export interface RS256Signer {
   kid: string;
   sign(payload: Record<string, unknown>, header?: Record<string, unknown>): string;
+  /** The same token as `sign`, signed on the signing thread when there is one. */
+  signOffThread(payload: Record<string, unknown>, header?: Record<string, unknown>): Promise<string>;
 }
 
 const keyCache = new Map<string, KeyObject>();
 
-/** Builds a signer for a PEM private key; the parsed key is cached per `kid`. */
-export function createRS256Signer(kid: string, privateKeyPem: string): RS256Signer {
+let signatureCount = 0;
+
+/**
+ * RS256 signatures made so far in this process, on any thread (the benchmark reports signatures
+ * per token request from it; one increment per signature).
+ */
+export function rs256SignatureCount(): number {
+  return signatureCount;
+}
+
+/** Counts signatures the signing thread made (it reports them in batches). */
+export function countRS256Signatures(count: number): void {
+  signatureCount += count;
+}
+
+/** The base64url RS256 signature of `input`, on this thread. */
+export function signRS256Here(key: KeyObject, input: string): string {
+  const signature = sign('sha256', Buffer.from(input), key).toString('base64url');
+  signatureCount++;
+  return signature;
+}
+
+/**
+ * Builds a signer for a PEM private key; the parsed key is cached per `kid`. Without `thread`,
+ * `signOffThread` signs on the calling thread.
+ */
+export function createRS256Signer(kid: string, privateKeyPem: string, thread?: SigningThread): RS256Signer {
   let key = keyCache.get(kid);
   if (!key) {
     key = createPrivateKey(privateKeyPem);
@@ -23,22 +52,24 @@ export function createRS256Signer(kid: string, privateKeyPem: string): RS256Sign
   const privateKey = key;
   // Callers pass the same few header objects (session tokens: one constant): encode each once.
   const encodedHeaders = new WeakMap<object, string>();
-  const encodeHeader = (header: Record<string, unknown>) => {
-    let encoded = encodedHeaders.get(header);
-    if (encoded === undefined) {
-      encoded = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));
-      encodedHeaders.set(header, encoded);
+  const signingInput = (payload: Record<string, unknown>, header: Record<string, unknown>) => {
+    let encodedHeader = encodedHeaders.get(header);
+    if (encodedHeader === undefined) {
+      encodedHeader = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid, ...header }));
+      encodedHeaders.set(header, encodedHeader);
     }
-    return encoded;
+    return `${encodedHeader}.${base64url(JSON.stringify(payload))}`;
   };
   return {
     kid,
     sign(payload, header = NO_EXTRA_HEADER) {
-      const encodedHeader = encodeHeader(header);
-      const encodedPayload = base64url(JSON.stringify(payload));
-      const signingInput = `${encodedHeader}.${encodedPayload}`;
-      const signature = sign('sha256', Buffer.from(signingInput), privateKey).toString('base64url');
-      return `${signingInput}.${signature}`;
+      const input = signingInput(payload, header);
+      return `${input}.${signRS256Here(privateKey, input)}`;
+    },
+    async signOffThread(payload, header = NO_EXTRA_HEADER) {
+      const input = signingInput(payload, header);
+      const signature = thread ? await thread.sign(kid, privateKey, input) : signRS256Here(privateKey, input);
+      return `${input}.${signature}`;
     },
   };
 }

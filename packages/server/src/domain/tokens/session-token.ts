@@ -48,6 +48,18 @@ export interface SessionTokenInput {
  *   now: Date.now(), lifetimeSeconds: 60, customClaims: {} })
  */
 export function mintSessionToken(input: SessionTokenInput): string {
+  return input.signer.sign(sessionTokenClaims(input), SESSION_TOKEN_HEADER);
+}
+
+/**
+ * The same token as `mintSessionToken`, signed on the server's signing thread so the event loop
+ * serves other requests meanwhile (docs/decisions/0013): the Frontend API's token refresh.
+ */
+export function mintSessionTokenOffThread(input: SessionTokenInput): Promise<string> {
+  return input.signer.signOffThread(sessionTokenClaims(input), SESSION_TOKEN_HEADER);
+}
+
+function sessionTokenClaims(input: SessionTokenInput): Record<string, unknown> {
   const iat = Math.floor(input.now / 1000);
   const minutesSince = (at: number | null) => (at === null ? -1 : Math.max(0, Math.floor((input.now - at) / 60_000)));
   const claims: Record<string, unknown> = {};
@@ -56,23 +68,24 @@ export function mintSessionToken(input: SessionTokenInput): string {
     const custom = renderClaims(input.customClaims, { user: userShortcodeData(input.user) });
     for (const [key, value] of Object.entries(custom)) if (!RESERVED_CLAIMS.has(key)) claims[key] = value;
   }
-  Object.assign(claims, {
-    ...(input.authorizedParty ? { azp: input.authorizedParty } : {}),
-    exp: iat + input.lifetimeSeconds,
-    fva: [minutesSince(input.session.firstFactorVerifiedAt), minutesSince(input.session.secondFactorVerifiedAt)],
-    iat,
-    iss: input.issuer,
-    // Clerk back-dates nbf a little so a verifier whose clock runs behind still accepts a fresh token.
-    nbf: iat - 10,
-    ...(input.organization
-      ? { o: input.organization.o, ...(input.organization.fea ? { fea: input.organization.fea } : {}) }
-      : {}),
-    sid: input.session.id,
-    sts: input.session.status === 'pending' ? 'pending' : 'active',
-    sub: input.user.id,
-    v: 2,
-  });
-  return input.signer.sign(claims, SESSION_TOKEN_HEADER);
+  // Assigned one by one, in Clerk's order (after any custom claims, none of which may use these names):
+  // the same JSON as an Object.assign of a literal with conditional spreads, which cost ~15 µs a token.
+  if (input.authorizedParty) claims.azp = input.authorizedParty;
+  claims.exp = iat + input.lifetimeSeconds;
+  claims.fva = [minutesSince(input.session.firstFactorVerifiedAt), minutesSince(input.session.secondFactorVerifiedAt)];
+  claims.iat = iat;
+  claims.iss = input.issuer;
+  // Clerk back-dates nbf a little so a verifier whose clock runs behind still accepts a fresh token.
+  claims.nbf = iat - 10;
+  if (input.organization) {
+    claims.o = input.organization.o;
+    if (input.organization.fea) claims.fea = input.organization.fea;
+  }
+  claims.sid = input.session.id;
+  claims.sts = input.session.status === 'pending' ? 'pending' : 'active';
+  claims.sub = input.user.id;
+  claims.v = 2;
+  return claims;
 }
 
 const SESSION_TOKEN_HEADER = { cat: SESSION_TOKEN_CATEGORY };

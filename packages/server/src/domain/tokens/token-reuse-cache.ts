@@ -7,8 +7,10 @@
  */
 export function createTokenReuseCache(options: { reuseWindowMs: number; maxEntries?: number }) {
   const entries = new Map<string, { jwt: string; issuedAt: number }>();
+  /** Tokens being signed (off the event loop): requests for the same key meanwhile share the signature. */
+  const minting = new Map<string, Promise<string>>();
   const maxEntries = options.maxEntries ?? 50_000;
-  return {
+  const cache = {
     get(key: string, now: number): string | null {
       const entry = entries.get(key);
       if (!entry) return null;
@@ -22,11 +24,34 @@ export function createTokenReuseCache(options: { reuseWindowMs: number; maxEntri
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, { jwt, issuedAt: now });
     },
+    /**
+     * The reusable token for `key`, else the one being minted for it, else `mint()`'s, which is then
+     * kept for reuse — unless the session was forgotten while it was being signed.
+     */
+    reuseOrMint(key: string, now: number, mint: () => Promise<string>): Promise<string> {
+      const jwt = cache.get(key, now);
+      if (jwt !== null) return Promise.resolve(jwt);
+      const inFlight = minting.get(key);
+      if (inFlight) return inFlight;
+      const minted = mint();
+      minting.set(key, minted);
+      const settle = () => {
+        if (minting.get(key) === minted) minting.delete(key);
+      };
+      minted.then((token) => {
+        if (minting.get(key) === minted) cache.set(key, token, now);
+        settle();
+      }, settle);
+      return minted;
+    },
     /** Forget every token of a session (ended, switched organization, changed user). */
     forgetSession(sessionId: string): void {
-      for (const key of entries.keys()) if (key.startsWith(`${sessionId}|`)) entries.delete(key);
+      const prefix = `${sessionId}|`;
+      for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+      for (const key of minting.keys()) if (key.startsWith(prefix)) minting.delete(key);
     },
   };
+  return cache;
 }
 
 export type TokenReuseCache = ReturnType<typeof createTokenReuseCache>;

@@ -9,7 +9,8 @@ export type FormValue = string | string[];
  * Values stay strings here — each endpoint's schema decides what they mean.
  */
 export async function readFormBody(request: Request, maxBytes: number): Promise<Record<string, FormValue | unknown>> {
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return {};
+  // Not `!request.body`: on @hono/node-server that alone builds a web stream; the reader copes with no body.
+  if (request.method === 'GET' || request.method === 'HEAD') return {};
   const text = await readLimitedBody(request, maxBytes);
   const type = request.headers.get('content-type') ?? '';
   if (text.trim() === '') return {};

@@ -1,13 +1,15 @@
 import type { AppContext } from '../../app-context.js';
 import { organizationClaims } from '../../domain/tokens/organization-claim.js';
-import { mintSessionToken } from '../../domain/tokens/session-token.js';
+import { mintSessionTokenOffThread } from '../../domain/tokens/session-token.js';
 import type { SessionRecord, UserRecord } from '../../store/records.js';
 
 /**
  * A session token for `session` as seen from `origin`, reusing one minted for the same session,
  * origin and active organization in the last few seconds (the reuse cache) — the same token the
  * `/tokens` endpoint and the client's `last_active_token` hand out, so a page load and the refresh
- * right after it sign once. `skipCache` (`?debug=skip_cache`) always mints.
+ * right after it sign once. Requests arriving while that token is being signed share its signature.
+ * `skipCache` (`?debug=skip_cache`) always mints. Signing runs on the signing thread
+ * (docs/decisions/0013), so the event loop serves other requests meanwhile.
  */
 export async function sessionTokenFor(
   app: AppContext,
@@ -19,22 +21,24 @@ export async function sessionTokenFor(
 ): Promise<string> {
   const activeOrganizationId = session.lastActiveOrganizationId;
   const cacheKey = `${session.id}|${origin ?? ''}|${activeOrganizationId ?? ''}`;
-  const cached = options.skipCache ? null : app.tokenCache.get(cacheKey, now);
-  if (cached) return cached;
-  const settings = app.instance.settings.sessions;
-  const jwt = mintSessionToken({
-    session,
-    user,
-    signer: await app.currentSigner(now),
-    issuer: issuerOf(app.config.frontendApiUrl),
-    authorizedParty: origin,
-    now,
-    lifetimeSeconds: settings.tokenLifetimeSeconds,
-    customClaims: settings.customClaims,
-    // The active organization's `o`/`fea` claims (PROTOCOL.md §4.2), read at every mint so a removed
-    // member's next token has none; the personal account costs no query.
-    organization: activeOrganizationId ? await organizationClaims(app.store, session) : null,
-  });
+  const mint = async () => {
+    const settings = app.instance.settings.sessions;
+    return mintSessionTokenOffThread({
+      session,
+      user,
+      signer: await app.currentSigner(now),
+      issuer: issuerOf(app.config.frontendApiUrl),
+      authorizedParty: origin,
+      now,
+      lifetimeSeconds: settings.tokenLifetimeSeconds,
+      customClaims: settings.customClaims,
+      // The active organization's `o`/`fea` claims (PROTOCOL.md §4.2), read at every mint so a removed
+      // member's next token has none; the personal account costs no query.
+      organization: activeOrganizationId ? await organizationClaims(app.store, session) : null,
+    });
+  };
+  if (!options.skipCache) return app.tokenCache.reuseOrMint(cacheKey, now, mint);
+  const jwt = await mint();
   app.tokenCache.set(cacheKey, jwt, now);
   return jwt;
 }

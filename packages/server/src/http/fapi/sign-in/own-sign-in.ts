@@ -1,5 +1,5 @@
 import type { SignInDeps } from '../../../domain/sign-in/sign-in-deps.js';
-import type { SignInRecord } from '../../../store/records.js';
+import type { SignInRecord, UserRecord } from '../../../store/records.js';
 import type { FapiContext } from '../fapi-context.js';
 import { type FapiResult, notFoundError } from '../fapi-route.js';
 import { toSignInJSON } from '../resources/sign-in-json.js';
@@ -37,8 +37,17 @@ export async function requireOwnSignIn(context: FapiContext, signInId: string | 
   return signIn;
 }
 
-/** `{ response: SignIn }`; the envelope adds the up-to-date client. */
+/**
+ * `{ response: SignIn }`; the envelope adds the up-to-date client. The attempt's user is taken from
+ * the client's state — which the envelope is built from right after, so a completed sign-in loads
+ * the user once for both — and from the store when the state does not hold it.
+ */
 export async function signInResponse(context: FapiContext, signIn: SignInRecord): Promise<FapiResult> {
-  const user = signIn.userId ? await context.app.store.users.findById(signIn.userId) : null;
-  return { response: toSignInJSON(signIn, user, context.app.instance.settings, context.now) };
+  const { app } = context;
+  let user: UserRecord | null = null;
+  if (signIn.userId) {
+    const state = await app.clientStates.byId(app.store, signIn.clientId);
+    user = state?.users.get(signIn.userId) ?? (await app.store.users.findById(signIn.userId));
+  }
+  return { response: toSignInJSON(signIn, user, app.instance.settings, context.now) };
 }
