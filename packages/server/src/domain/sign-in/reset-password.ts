@@ -1,5 +1,6 @@
 import { LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SignInRecord } from '../../store/records.js';
+import { recordUserEvent } from '../events/event-data.js';
 import { hashPassword } from '../passwords/argon2id.js';
 import { assertPasswordAllowed } from '../passwords/password-policy.js';
 import { assertPasswordNotBreached } from '../protection/breached-passwords.js';
@@ -61,6 +62,9 @@ export async function resetPassword(
         endedSessionIds.push(session.id);
       }
     }
+    // The password changed: webhooks and the audit log hear of it as Clerk reports it, a user.updated.
+    const updated = await tx.users.findById(user.id);
+    if (updated) await recordUserEvent(tx, 'user.updated', updated, deps.now);
     return { ...progress, endedSessionIds };
   });
   const primary = user.emailAddresses.find((email) => email.id === user.primaryEmailAddressId);

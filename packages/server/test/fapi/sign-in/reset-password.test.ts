@@ -99,6 +99,9 @@ describe.each(DATABASES)('Frontend API sign-in: forgot password [%s]', (database
     const stored = await t.server.store.users.findById(user.id);
     expect(stored?.password?.hasher).toBe('argon2id');
     expect(stored?.password?.digest).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    // The change is a user.updated, as for a password changed from the profile.
+    const updates = (await (await t.api(`/audit_logs?target_id=${user.id}&action=user.updated`)).json()) as unknown[];
+    expect(updates).toHaveLength(1);
   });
 
   it('keeps the other sessions when not asked to sign them out', async () => {
