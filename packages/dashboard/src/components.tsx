@@ -78,3 +78,43 @@ export function useAction() {
   const notice = status ? <Notice kind={status.kind}>{status.text}</Notice> : null;
   return { run, busy, notice };
 }
+
+/** Previous / "1–20 of 45" / Next under a list read `pageSize` at a time from `offset`. */
+export function Pagination({
+  offset,
+  pageSize,
+  total,
+  onChange,
+  label = 'Pagination',
+}: {
+  offset: number;
+  pageSize: number;
+  total: number;
+  onChange(offset: number): void;
+  /** The navigation landmark's name; give each one its own when a page has several lists. */
+  label?: string;
+}) {
+  return (
+    <nav aria-label={label} className="row">
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - pageSize))}
+      >
+        Previous
+      </button>
+      <span className="muted">
+        {total === 0 ? 0 : offset + 1}–{Math.min(offset + pageSize, total)} of {total}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        disabled={offset + pageSize >= total}
+        onClick={() => onChange(offset + pageSize)}
+      >
+        Next
+      </button>
+    </nav>
+  );
+}

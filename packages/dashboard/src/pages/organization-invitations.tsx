@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, query } from '../api.js';
-import { formatTime, Loading, Notice, useAction, useLoad } from '../components.js';
+import { formatTime, Loading, Notice, Pagination, useAction, useLoad } from '../components.js';
 import type { Organization, OrganizationInvitation, OrganizationRole, Paginated } from '../types.js';
 import { useRoles } from './organization-members.js';
 
@@ -127,27 +127,13 @@ export function OrganizationInvitations({
         </ul>
       )}
       {invitations.data && invitations.data.total_count > PAGE_SIZE && (
-        <nav aria-label="Invitations pagination" className="row">
-          <button
-            type="button"
-            className="secondary"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-          >
-            Previous
-          </button>
-          <span className="muted">
-            {offset + 1}–{Math.min(offset + PAGE_SIZE, invitations.data.total_count)} of {invitations.data.total_count}
-          </span>
-          <button
-            type="button"
-            className="secondary"
-            disabled={offset + PAGE_SIZE >= invitations.data.total_count}
-            onClick={() => setOffset(offset + PAGE_SIZE)}
-          >
-            Next
-          </button>
-        </nav>
+        <Pagination
+          offset={offset}
+          pageSize={PAGE_SIZE}
+          total={invitations.data.total_count}
+          onChange={setOffset}
+          label="Invitations pagination"
+        />
       )}
       {writer && roles.data && <Invite organization={organization} roles={roles.data.data} onInvited={changed} />}
     </div>

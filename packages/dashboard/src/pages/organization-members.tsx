@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, query } from '../api.js';
-import { formatTime, Link, Loading, Notice, useAction, useLoad } from '../components.js';
+import { formatTime, Link, Loading, Notice, Pagination, useAction, useLoad } from '../components.js';
 import type { Organization, OrganizationMembership, OrganizationRole, Paginated, User } from '../types.js';
 import { primaryEmail } from './users.js';
 
@@ -141,27 +141,13 @@ export function OrganizationMembers({
             </ul>
           )}
           {members.data.total_count > PAGE_SIZE && (
-            <nav aria-label="Members pagination" className="row">
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-              >
-                Previous
-              </button>
-              <span className="muted">
-                {offset + 1}–{Math.min(offset + PAGE_SIZE, members.data.total_count)} of {members.data.total_count}
-              </span>
-              <button
-                type="button"
-                className="secondary"
-                disabled={offset + PAGE_SIZE >= members.data.total_count}
-                onClick={() => setOffset(offset + PAGE_SIZE)}
-              >
-                Next
-              </button>
-            </nav>
+            <Pagination
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={members.data.total_count}
+              onChange={setOffset}
+              label="Members pagination"
+            />
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, canChange, type Operator, query } from '../api.js';
-import { formatTime, Link, Loading, Notice, useAction, useLoad } from '../components.js';
+import { formatTime, Link, Loading, Notice, Pagination, useAction, useLoad } from '../components.js';
 import { navigate } from '../router.js';
 import type { Organization, Paginated } from '../types.js';
 
@@ -81,28 +81,7 @@ export function OrganizationsPage({ operator }: { operator: Operator }) {
               </table>
             </div>
           )}
-          <nav aria-label="Pagination" className="row">
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Previous
-            </button>
-            <span className="muted">
-              {list.data.total_count === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, list.data.total_count)} of{' '}
-              {list.data.total_count}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + PAGE_SIZE >= list.data.total_count}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              Next
-            </button>
-          </nav>
+          <Pagination offset={offset} pageSize={PAGE_SIZE} total={list.data.total_count} onChange={setOffset} />
         </>
       ) : null}
       {canChange(operator) && <CreateOrganization />}

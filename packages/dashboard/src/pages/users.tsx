@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, canChange, type Operator, query } from '../api.js';
-import { formatTime, Link, Loading, Notice, useAction, useLoad } from '../components.js';
+import { formatTime, Link, Loading, Notice, Pagination, useAction, useLoad } from '../components.js';
 import { navigate } from '../router.js';
 import type { User } from '../types.js';
 
@@ -183,28 +183,7 @@ export function UsersPage({ operator }: { operator: Operator }) {
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pagination" className="row">
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset === 0}
-              onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}
-            >
-              Previous
-            </button>
-            <span className="muted">
-              {list.data.total === 0 ? 0 : offset + 1}–{Math.min(offset + PAGE_SIZE, list.data.total)} of{' '}
-              {list.data.total}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={offset + PAGE_SIZE >= list.data.total}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              Next
-            </button>
-          </nav>
+          <Pagination offset={offset} pageSize={PAGE_SIZE} total={list.data.total} onChange={setOffset} />
         </>
       ) : null}
       <div className="row wrap">
