@@ -100,6 +100,11 @@ const SECTIONS: { key: string; title: string; fields: Field[] }[] = [
     fields: [
       { key: 'allowlist', label: 'Only allowlisted emails and domains may sign up', type: 'boolean' },
       { key: 'blocklist', label: 'Blocklisted emails and domains may not sign up', type: 'boolean' },
+      {
+        key: 'allowlist_blocklist_disabled_on_sign_in',
+        label: 'Apply the lists to sign-ups only (existing users may always sign in)',
+        type: 'boolean',
+      },
       { key: 'block_email_subaddresses', label: 'Refuse addresses with “+tag”', type: 'boolean' },
       { key: 'allowlist_identifiers', label: 'Allowlist', type: 'list', hint: 'One email or domain per line' },
       { key: 'blocklist_identifiers', label: 'Blocklist', type: 'list', hint: 'One email or domain per line' },

@@ -26,8 +26,7 @@ export function assertSignUpEmailAllowed(restrictions: RestrictionSettings, emai
       'This email address is not allowed to sign up to this application.',
       'email_address',
     );
-  if (restrictions.allowlist && !identifierListed(restrictions.allowlistIdentifiers, address)) throw notAllowed();
-  if (restrictions.blocklist && identifierListed(restrictions.blocklistIdentifiers, address)) throw notAllowed();
+  if (!emailPassesLists(restrictions, address)) throw notAllowed();
   if (restrictions.blockEmailSubaddresses && /\+[^@]*@/.test(address)) {
     throw formError(
       'form_param_format_invalid',
@@ -36,4 +35,30 @@ export function assertSignUpEmailAllowed(restrictions: RestrictionSettings, emai
       'Email addresses with a "+" part are not accepted here.',
     );
   }
+}
+
+/** Whether a lower-case address passes the allowlist and the blocklist, where they are on. */
+function emailPassesLists(restrictions: RestrictionSettings, address: string): boolean {
+  if (restrictions.allowlist && !identifierListed(restrictions.allowlistIdentifiers, address)) return false;
+  return !(restrictions.blocklist && identifierListed(restrictions.blocklistIdentifiers, address));
+}
+
+/**
+ * Refuses a sign-in with an email address the allowlist or blocklist excludes, unless the instance
+ * applies them to sign-ups only (`allowlistBlocklistDisabledOnSignIn`, Clerk's
+ * `allowlist_blocklist_disabled_on_sign_in`). Decided from the identifier alone, before any account
+ * is looked up, so the answer says nothing about whether an account exists. A username identifier is
+ * not checked (the lists hold addresses and domains).
+ */
+export function assertSignInIdentifierAllowed(restrictions: RestrictionSettings, identifier: string | undefined): void {
+  if (!identifier || restrictions.allowlistBlocklistDisabledOnSignIn) return;
+  const address = identifier.trim().toLowerCase();
+  if (!address.includes('@') || emailPassesLists(restrictions, address)) return;
+  throw LatchAPIError.single(
+    403,
+    'not_allowed_access',
+    'Not allowed',
+    'This email address is not allowed to sign in to this application.',
+    'identifier',
+  );
 }

@@ -131,6 +131,33 @@ describe.each(DATABASES)('Backend API instance settings [%s]', (database) => {
     );
   });
 
+  it('with allowlist_blocklist_disabled_on_sign_in off, the lists also decide who may sign in', async () => {
+    const blocked = await createUser(t);
+    const signIn = () =>
+      new Browser(t.server.url).post('/client/sign_ins', {
+        identifier: blocked.email,
+        strategy: 'password',
+        password: PASSWORD,
+      });
+    const domain = blocked.email.slice(blocked.email.indexOf('@') + 1);
+    // Sign-ups only (Clerk's default): the blocklisted address still signs in.
+    await expectOk(await patch({ restrictions: { blocklist: true, blocklist_identifiers: [domain] } }));
+    expect((await signIn()).status).toBe(200);
+    await expectOk(await patch({ restrictions: { allowlist_blocklist_disabled_on_sign_in: false } }));
+    const refused = await signIn();
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.errors[0]).toMatchObject({ code: 'not_allowed_access', meta: { param_name: 'identifier' } });
+    // An address nobody has is refused the same way: the answer says nothing about accounts.
+    const unknown = await new Browser(t.server.url).post('/client/sign_ins', { identifier: `nobody@${domain}` });
+    expect(unknown.status).toBe(403);
+    await expectOk(
+      await patch({
+        restrictions: { blocklist: false, blocklist_identifiers: [], allowlist_blocklist_disabled_on_sign_in: true },
+      }),
+    );
+    expect((await signIn()).status).toBe(200);
+  });
+
   it('POST /jwt_templates/preview renders claims for a user without signing anything', async () => {
     const user = await createUser(t, { first_name: 'Ada' });
     const preview = await expectOk(

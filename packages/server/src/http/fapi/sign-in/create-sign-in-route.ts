@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assertSignInIdentifierAllowed } from '../../../domain/instance-settings-restrictions.js';
 import { createSignIn } from '../../../domain/sign-in/create-sign-in.js';
 import { fapiRoute, parseFields } from '../fapi-route.js';
 import { limitCredentialAttempt } from '../rate-limit.js';
@@ -22,6 +23,7 @@ const CreateSignInBody = z.object({
 export const createSignInRoute = fapiRoute('POST', '/client/sign_ins', async (context) => {
   const body = parseFields(CreateSignInBody, context.body);
   const client = await context.requireClient();
+  assertSignInIdentifierAllowed(context.app.instance.settings.restrictions, body.identifier);
   if (body.strategy === 'password' && body.identifier)
     limitCredentialAttempt(context, 'sign_in', body.identifier.trim());
   if (body.strategy && body.strategy !== 'password' && body.identifier) limitCodeSends(context, body.identifier);
