@@ -2,6 +2,7 @@ import { createOperator } from '../../../domain/operators/create-operator.js';
 import { operatorSignInUrl } from '../../../domain/operators/development-sign-in-link.js';
 import { issueSignInLink, removeOperator, updateOperator } from '../../../domain/operators/manage-operators.js';
 import { toOperatorJSON } from '../../../domain/operators/operator-json.js';
+import { publicOrigin } from '../../public-origin.js';
 import { type Route, route } from '../route.js';
 import { callingOperatorId } from './calling-operator.js';
 import {
@@ -30,7 +31,10 @@ export const OPERATOR_ROUTES: Route[] = [
     const now = context.clock.now();
     const { operator } = await createOperator(context.store, body, now, {});
     const link = await issueSignInLink(context.store, operator.id, now);
-    return { ...toOperatorJSON(operator), sign_in_link: linkJSON(new URL(request.url).origin, operator.id, link) };
+    return {
+      ...toOperatorJSON(operator),
+      sign_in_link: linkJSON(publicOrigin(request, context.config.trustProxy), operator.id, link),
+    };
   }),
   route(updateOperatorEndpoint, async ({ params, body, request }, context) => {
     const caller = await callingOperatorId(request, context);
@@ -44,6 +48,6 @@ export const OPERATOR_ROUTES: Route[] = [
   }),
   route(createOperatorSignInLink, async ({ params, request }, context) => {
     const link = await issueSignInLink(context.store, params.operator_id, context.clock.now());
-    return linkJSON(new URL(request.url).origin, link.operator.id, link);
+    return linkJSON(publicOrigin(request, context.config.trustProxy), link.operator.id, link);
   }),
 ];
