@@ -15,8 +15,8 @@ export const BASE_STYLES = `
   --latch-color-input-text: #131316;
   --latch-color-neutral: #000000;
   --latch-color-danger: #d0222b;
-  --latch-color-success: #16813d;
-  --latch-color-warning: #b45309;
+  --latch-color-success: #13773a;
+  --latch-color-warning: #a14a0a;
   --latch-color-shimmer: rgba(255, 255, 255, 0.36);
   --latch-radius: 0.375rem;
   --latch-font-family: inherit;

@@ -93,8 +93,6 @@ export const ORGANIZATION_STYLES = `
 }
 :where(.latch-organizationProfileInviteForm) { display: flex; flex-direction: column; gap: var(--latch-spacing); }
 :where(.latch-paginationRow) { display: flex; align-items: center; justify-content: flex-end; gap: 0.5rem; font-size: 0.75rem; color: var(--latch-color-text-secondary); }
-/* The base success green on its tint is just under 4.5:1 at alert size; pulled toward the text color (either theme). */
-:where(.latch-organizationProfile .latch-alert[data-variant="success"]) { color: color-mix(in srgb, var(--latch-color-success) 70%, var(--latch-color-text)); }
 :where(.latch-organizationProfile .latch-cardBox) { max-width: 55rem; }
 :where(.latch-organizationProfile .latch-card) { flex-direction: row; padding: 0; gap: 0; min-height: 36rem; overflow: hidden; }
 @media (max-width: 40rem) { :where(.latch-organizationProfile .latch-card) { flex-direction: column; } }
