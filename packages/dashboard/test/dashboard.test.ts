@@ -259,7 +259,13 @@ describe('Dashboard in Chromium (issue #8 acceptance)', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await page.getByRole('cell', { name: 'instance.settings_updated' }).first().waitFor();
-    for (const action of ['operator.signed_in', 'user.updated', 'session.revoked', 'instance.settings_updated']) {
+    for (const action of [
+      'operator.signed_in',
+      'user.updated',
+      'session.revoked',
+      'jwt_template.created',
+      'instance.settings_updated',
+    ]) {
       expect(await page.getByRole('cell', { name: action, exact: true }).count(), action).toBeGreaterThan(0);
     }
     // The operator is the actor of what they did, named by email.
