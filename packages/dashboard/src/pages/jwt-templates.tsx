@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { bapi, canChange, type Operator, query } from '../api.js';
+import { bapi, canChange, type Operator } from '../api.js';
 import { formatTime, Loading, messageOf, Notice, useAction, useLoad } from '../components.js';
-import type { JWTTemplate, User } from '../types.js';
-import { primaryEmail } from './users.js';
+import type { JWTTemplate } from '../types.js';
+import { UserPicker } from './user-picker.js';
 
 const EXAMPLE =
   '{\n  "email": "{{user.primary_email_address}}",\n  "role": "{{user.public_metadata.role || \'member\'}}"\n}';
@@ -133,7 +133,6 @@ function TemplateEditor({
   onCancel: () => void;
 }) {
   const [claims, setClaims] = useState(template ? JSON.stringify(template.claims, null, 2) : EXAMPLE);
-  const [userSearch, setUserSearch] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ claims?: Record<string, unknown>; error?: string } | null>(null);
   const { run, busy, notice } = useAction();
@@ -148,11 +147,6 @@ function TemplateEditor({
   } catch (failure) {
     jsonError = `Invalid JSON: ${(failure as Error).message}`;
   }
-
-  const users = useLoad(
-    () => bapi<User[]>(`/users${query({ query: userSearch.trim() || undefined, limit: 5 })}`),
-    [userSearch],
-  );
 
   // Live preview: re-rendered by the server (the same shortcode engine as real tokens) as you type.
   const previewKey = userId && parsed ? JSON.stringify(parsed) : null;
@@ -226,27 +220,13 @@ function TemplateEditor({
       {jsonError && <p className="field-error">{jsonError}</p>}
       <fieldset className="stack">
         <legend>Preview for a user</legend>
-        <label>
-          Find a user
-          <input type="search" value={userSearch} onChange={(event) => setUserSearch(event.target.value)} />
-        </label>
-        {users.data && (
-          <ul className="list">
-            {users.data.map((user) => (
-              <li key={user.id}>
-                <label className="inline">
-                  <input
-                    type="radio"
-                    name="preview_user"
-                    checked={userId === user.id}
-                    onChange={() => setUserId(user.id)}
-                  />
-                  {primaryEmail(user)} <span className="muted small">{user.id}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        )}
+        <UserPicker
+          group="preview_user"
+          legend="User to preview"
+          selectedId={userId}
+          onSelect={setUserId}
+          listWhenEmpty
+        />
         {preview?.error && <Notice kind="error">{preview.error}</Notice>}
         {preview?.claims && (
           <figure className="stack">

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { bapi, query } from '../api.js';
 import { formatTime, Link, Loading, Notice, Pagination, useAction, useLoad } from '../components.js';
-import type { Organization, OrganizationMembership, OrganizationRole, Paginated, User } from '../types.js';
-import { primaryEmail } from './users.js';
+import type { Organization, OrganizationMembership, OrganizationRole, Paginated } from '../types.js';
+import { UserPicker } from './user-picker.js';
 
 const PAGE_SIZE = 20;
 
@@ -166,15 +166,9 @@ function AddMember({
   roles: OrganizationRole[];
   onAdded: () => void;
 }) {
-  const [userSearch, setUserSearch] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
-  const users = useLoad(
-    () =>
-      userSearch.trim()
-        ? bapi<User[]>(`/users${query({ query: userSearch.trim(), limit: 5 })}`)
-        : Promise.resolve([] as User[]),
-    [userSearch],
-  );
+  // A new key remounts the picker, clearing its search after an add.
+  const [pickerKey, setPickerKey] = useState(0);
   const { run, busy, notice } = useAction();
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -186,7 +180,7 @@ function AddMember({
     );
     if (added) {
       setUserId(null);
-      setUserSearch('');
+      setPickerKey(pickerKey + 1);
       onAdded();
     }
   };
@@ -194,36 +188,7 @@ function AddMember({
     <form className="card stack" onSubmit={submit} aria-labelledby="add-member-title">
       <h3 id="add-member-title">Add an existing user</h3>
       {notice}
-      <label>
-        Find a user
-        <input
-          type="search"
-          value={userSearch}
-          placeholder="Email, username, name or id"
-          onChange={(event) => setUserSearch(event.target.value)}
-        />
-      </label>
-      {users.data && users.data.length > 0 && (
-        <fieldset className="plain">
-          <legend className="visually-hidden">User to add</legend>
-          <ul className="list">
-            {users.data.map((user) => (
-              <li key={user.id}>
-                <label className="inline">
-                  <input
-                    type="radio"
-                    name="member_user"
-                    checked={userId === user.id}
-                    onChange={() => setUserId(user.id)}
-                  />
-                  {primaryEmail(user)} <span className="muted small">{user.id}</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-      )}
-      {users.data && users.data.length === 0 && userSearch.trim() && <p className="muted">No user matches.</p>}
+      <UserPicker key={pickerKey} group="member_user" legend="User to add" selectedId={userId} onSelect={setUserId} />
       <label>
         Role
         <select name="role" defaultValue="org:member">
