@@ -1,5 +1,6 @@
 // Parent ↔ child plumbing: every process in the benchmark is a forked child driven by calls over IPC.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 /**
  * Forks `file` and returns a handle to call its commands (see `serveCalls`). Events the child emits
@@ -117,5 +118,29 @@ export function emit(event, data = {}) {
 
 /** Process-wide counters; `usageBetween` turns two samples into percentages. */
 export function sampleUsage() {
-  return { at: performance.now(), cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+  return {
+    at: performance.now(),
+    cpu: process.cpuUsage(),
+    elu: performance.eventLoopUtilization(),
+    mainThreadCpuMs: mainThreadCpuMs(),
+  };
+}
+
+/** Linux clock ticks per second for /proc's utime and stime (USER_HZ, 100 on every mainstream kernel). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time of this process's main thread alone (ms; Linux only, null elsewhere). Unlike the event
+ * loop's utilization it excludes the time the thread was runnable but descheduled — which matters on
+ * two busy cores — and unlike `process.cpuUsage()` it leaves out worker threads (argon2, signing).
+ */
+function mainThreadCpuMs() {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }

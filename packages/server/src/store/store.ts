@@ -116,9 +116,19 @@ export interface ClientStore {
   findById(id: string): Promise<ClientRecord | null>;
   findByTokenHash(tokenHash: string): Promise<ClientRecord | null>;
   update(client: ClientRecord): Promise<void>;
+  /**
+   * Sets only the given fields, without reading the row first: the hot paths move one pointer (the
+   * active session, the attempt in progress) and must not write back a stale copy of the others.
+   */
+  patch(id: string, fields: ClientPatch): Promise<void>;
   list(page: { limit: number; offset: number }): Promise<ClientRecord[]>;
   count(): Promise<number>;
 }
+
+/** The client fields that change after creation (`patch`); `updatedAt` always goes with them. */
+export type ClientPatch = Partial<Pick<ClientRecord, 'lastActiveSessionId' | 'signInId' | 'signUpId' | 'endedAt'>> & {
+  updatedAt: number;
+};
 
 export interface SessionFilter {
   clientId?: string;

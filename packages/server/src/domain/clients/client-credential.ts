@@ -1,6 +1,6 @@
 import { hash, randomBytes } from 'node:crypto';
 import type { ClientRecord } from '../../store/records.js';
-import type { Store } from '../../store/store.js';
+import type { ClientPatch, Store } from '../../store/store.js';
 import { createId } from '../ids.js';
 
 /**
@@ -13,6 +13,16 @@ export function hashClientToken(token: string): string {
 }
 
 export async function createClient(store: Store, now: number): Promise<{ client: ClientRecord; token: string }> {
+  const created = newClient(now);
+  await store.clients.insert(created.client);
+  return created;
+}
+
+/**
+ * A new client and its token, not stored yet: the caller stores it with its first write (see
+ * `saveClientPointers`), so a request that creates a client and signs in commits once.
+ */
+export function newClient(now: number): { client: ClientRecord; token: string } {
   const token = randomBytes(32).toString('base64url');
   const client: ClientRecord = {
     id: createId('client', now),
@@ -24,8 +34,21 @@ export async function createClient(store: Store, now: number): Promise<{ client:
     updatedAt: now,
     endedAt: null,
   };
-  await store.clients.insert(client);
   return { client, token };
+}
+
+/**
+ * Moves a client's pointers (active session, attempt in progress). A client created by this request
+ * and not stored yet (`isNew`) is inserted with them instead: one write, in the caller's transaction.
+ */
+export async function saveClientPointers(
+  store: Store,
+  client: ClientRecord,
+  isNew: boolean,
+  fields: ClientPatch,
+): Promise<void> {
+  if (isNew) await store.clients.insert({ ...client, ...fields });
+  else await store.clients.patch(client.id, fields);
 }
 
 /** Whether a string could be a `__client` token at all (anything else is not looked up). */

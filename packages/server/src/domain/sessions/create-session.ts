@@ -1,5 +1,6 @@
 import type { ClientRecord, SessionActivity, SessionRecord, SessionSettings } from '../../store/records.js';
-import type { Store } from '../../store/store.js';
+import type { ClientPatch, Store } from '../../store/store.js';
+import { saveClientPointers } from '../clients/client-credential.js';
 import { recordSessionEvent } from '../events/event-data.js';
 import { createId } from '../ids.js';
 import { isSessionLive } from './session-state.js';
@@ -10,6 +11,13 @@ export interface CreateSessionInput {
   settings: SessionSettings;
   activity: SessionActivity;
   now: number;
+  /**
+   * The client was created by this request and is not stored yet: it holds no session to replace, no
+   * other request can reach it (its token has not left this response), and it is inserted here.
+   */
+  clientIsNew?: boolean;
+  /** Client pointers to move in the same write as the active session (a completed attempt). */
+  clientFields?: Pick<ClientPatch, 'signInId' | 'signUpId'>;
 }
 
 /**
@@ -41,15 +49,19 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
     endedAt: null,
   };
   return store.transaction(async (tx) => {
-    if (settings.mode === 'single') {
+    if (settings.mode === 'single' && !input.clientIsNew) {
       for (const other of await tx.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] })) {
         if (isSessionLive(other, now))
           await tx.sessions.update({ ...other, status: 'replaced', endedAt: now, updatedAt: now });
       }
     }
+    // The client first: a new one is inserted here, and the session row references it.
+    await saveClientPointers(tx, client, input.clientIsNew === true, {
+      ...input.clientFields,
+      lastActiveSessionId: session.id,
+      updatedAt: now,
+    });
     await tx.sessions.insert(session);
-    const current = (await tx.clients.findById(client.id)) ?? client;
-    await tx.clients.update({ ...current, lastActiveSessionId: session.id, updatedAt: now });
     await tx.users.update(input.userId, { lastSignInAt: now, lastActiveAt: now });
     await recordSessionEvent(tx, 'session.created', session, now);
     return session;

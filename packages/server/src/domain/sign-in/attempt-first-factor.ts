@@ -47,7 +47,7 @@ export async function attemptFirstFactor(
     await deps.store.signIns.update(waiting);
     return { signIn: waiting, session: null };
   }
-  return finishFirstFactor(deps, verified, subject, client);
+  return finishFirstFactor(deps, verified, subject, client, 'stored');
 }
 
 /** Checks a password; on a mismatch counts the failure and throws. */

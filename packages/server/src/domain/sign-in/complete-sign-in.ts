@@ -1,6 +1,7 @@
 import { LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SessionRecord, SignInRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { saveClientPointers } from '../clients/client-credential.js';
 import { createSession } from '../sessions/create-session.js';
 import { isSessionLive } from '../sessions/session-state.js';
 import { secondFactorsFor } from './first-factors.js';
@@ -18,6 +19,7 @@ export interface SignInProgress {
  * (`identifier_already_signed_in`).
  */
 export async function assertClientCanSignIn(deps: SignInDeps, clientId: string, userId: string | null): Promise<void> {
+  if (deps.clientIsNew) return;
   const live = (await deps.store.sessions.list({ clientId, statuses: ['active', 'pending'] })).filter((session) =>
     isSessionLive(session, deps.now),
   );
@@ -35,37 +37,42 @@ export async function assertClientCanSignIn(deps: SignInDeps, clientId: string, 
   }
 }
 
+/** Whether the attempt was created by this very request (never stored) or read from the store. */
+export type AttemptOrigin = 'new' | 'stored';
+
 /**
  * After a first factor: on to `needs_second_factor` when the user has second factors (none exist yet,
- * see `secondFactorsFor`), otherwise complete. `signIn` may be new (not yet stored) or stored.
+ * see `secondFactorsFor`), otherwise complete.
  */
 export async function finishFirstFactor(
   deps: SignInDeps,
   signIn: SignInRecord,
   user: UserRecord,
   client: ClientRecord,
+  origin: AttemptOrigin,
 ): Promise<SignInProgress> {
   if (secondFactorsFor(user).length > 0) {
     const waiting: SignInRecord = { ...signIn, status: 'needs_second_factor', updatedAt: deps.now };
-    await deps.store.transaction((tx) => saveSignIn(tx, waiting, client.id, deps.now));
+    await deps.store.transaction((tx) => saveSignIn(tx, waiting, client, deps, { stored: origin === 'stored' }));
     return { signIn: waiting, session: null };
   }
-  return completeSignIn(deps, signIn, user, client);
+  return completeSignIn(deps, signIn, user, client, origin);
 }
 
 /**
- * Creates the session, marks the attempt complete and points the client at it, atomically. The
- * stored attempt is re-read inside the transaction, so a replayed or concurrent final step cannot
- * create a second session.
+ * Creates the session, marks the attempt complete and points the client at it, atomically. A stored
+ * attempt is re-read inside the transaction, so a replayed or concurrent final step cannot create a
+ * second session; an attempt created by this request has no other copy to race with.
  */
 export async function completeSignIn(
   deps: SignInDeps,
   signIn: SignInRecord,
   user: UserRecord,
   client: ClientRecord,
+  origin: AttemptOrigin,
 ): Promise<SignInProgress> {
   return deps.store.transaction(async (tx) => {
-    const stored = await tx.signIns.findById(signIn.id);
+    const stored = origin === 'stored' ? await tx.signIns.findById(signIn.id) : null;
     if (stored?.status === 'complete') {
       throw LatchAPIError.single(
         422,
@@ -81,6 +88,8 @@ export async function completeSignIn(
       settings: deps.settings.sessions,
       activity: deps.activity,
       now: deps.now,
+      clientIsNew: deps.clientIsNew,
+      clientFields: { signInId: signIn.id },
     });
     const completed: SignInRecord = {
       ...signIn,
@@ -88,26 +97,25 @@ export async function completeSignIn(
       createdSessionId: session.id,
       updatedAt: deps.now,
     };
-    await saveSignIn(tx, completed, client.id, deps.now, { stored: stored !== null });
+    if (stored) await tx.signIns.update(completed);
+    else await tx.signIns.insert(completed);
     return { signIn: completed, session };
   });
 }
 
 /**
- * Inserts or updates an attempt and makes it the client's current sign-in. `known.stored` saves the
- * lookup when the caller has just read the attempt in the same transaction.
+ * Inserts or updates an attempt and makes it the client's current sign-in (storing a new client).
+ * `known.stored` saves the lookup when the caller knows whether the attempt is stored.
  */
 export async function saveSignIn(
   store: Store,
   signIn: SignInRecord,
-  clientId: string,
-  now: number,
+  client: ClientRecord,
+  deps: Pick<SignInDeps, 'now' | 'clientIsNew'>,
   known?: { stored: boolean },
 ): Promise<void> {
   const stored = known ? known.stored : (await store.signIns.findById(signIn.id)) !== null;
+  await saveClientPointers(store, client, deps.clientIsNew, { signInId: signIn.id, updatedAt: deps.now });
   if (stored) await store.signIns.update(signIn);
   else await store.signIns.insert(signIn);
-  const client = await store.clients.findById(clientId);
-  if (client && client.signInId !== signIn.id)
-    await store.clients.update({ ...client, signInId: signIn.id, updatedAt: now });
 }

@@ -54,7 +54,7 @@ export async function createSignIn(
     if (input.strategy)
       throw formError('form_param_missing', 'identifier', 'is missing', 'Enter your email address or username.');
     await assertClientCanSignIn(deps, client.id, null);
-    await deps.store.transaction((tx) => saveSignIn(tx, base, client.id, now));
+    await deps.store.transaction((tx) => saveSignIn(tx, base, client, deps, { stored: false }));
     return { signIn: base, session: null };
   }
   if (input.strategy === 'password' && input.password === undefined) {
@@ -87,10 +87,10 @@ export async function createSignIn(
     const verification = await checkPassword(deps, signIn, user, input.password as string);
     if (!user) throw new Error('unreachable: a fabricated attempt never verifies');
     await clearFailedAttempts(deps.store, user, now);
-    return finishFirstFactor(deps, { ...signIn, firstFactorVerification: verification }, user, client);
+    return finishFirstFactor(deps, { ...signIn, firstFactorVerification: verification }, user, client, 'new');
   }
   if (input.strategy) findOfferedFactor(signIn, input.strategy);
-  await deps.store.transaction((tx) => saveSignIn(tx, signIn, client.id, now));
+  await deps.store.transaction((tx) => saveSignIn(tx, signIn, client, deps, { stored: false }));
   if (!input.strategy) return { signIn, session: null };
   // The code goes to the address typed, or the primary one when a username was typed.
   const offered = signIn.supportedFirstFactors.filter((factor) => factor.strategy === input.strategy);

@@ -53,7 +53,7 @@ export async function resetPassword(
   const digest = await hashPassword(input.password);
   const result = await deps.store.transaction(async (tx) => {
     await tx.users.setPassword(user.id, { digest, hasher: 'argon2id', updatedAt: deps.now });
-    const progress = await finishFirstFactor({ ...deps, store: tx }, signIn, user, client);
+    const progress = await finishFirstFactor({ ...deps, store: tx }, signIn, user, client, 'stored');
     const endedSessionIds: string[] = [];
     if (input.signOutOfOtherSessions) {
       for (const session of await tx.sessions.list({ userId: user.id, statuses: ['active', 'pending'] })) {

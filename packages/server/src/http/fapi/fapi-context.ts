@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { createClient, findClientByToken } from '../../domain/clients/client-credential.js';
+import { createClient, findClientByToken, newClient } from '../../domain/clients/client-credential.js';
 import type { ClientState } from '../../domain/clients/client-state.js';
 import type { ClientRecord } from '../../store/records.js';
 import { ONE_YEAR_SECONDS, parseCookies, serializeCookie } from './cookies.js';
@@ -20,8 +20,14 @@ export interface FapiContext {
    * null otherwise. Read-only: never write a record taken from it back to the store.
    */
   clientState: ClientState | null;
-  /** The client, created (and its cookie set) on first use. */
-  requireClient(): Promise<ClientRecord>;
+  /**
+   * The client, created (and its cookie set) on first use. With `deferInsert` a new client is not
+   * stored here: the caller's first write must store it (`saveClientPointers`), and `clientIsNew`
+   * tells it so.
+   */
+  requireClient(options?: { deferInsert?: boolean }): Promise<ClientRecord>;
+  /** Whether `requireClient({ deferInsert: true })` created the client, unstored, in this request. */
+  readonly clientIsNew: boolean;
   setCookie(cookie: string): void;
   readonly cookies: string[];
 }
@@ -52,6 +58,7 @@ export async function createFapiContext(
   const token = native?.replace(/^Bearer\s+/i, '') ?? cookies.get(CLIENT_COOKIE) ?? null;
   const now = app.clock.now();
   const setCookies: string[] = [];
+  let clientIsNew = false;
   const clientState = token && options.cachedClient ? await app.clientStates.byToken(app.store, token) : null;
   const context: FapiContext = {
     app,
@@ -71,11 +78,15 @@ export async function createFapiContext(
         : null,
     clientState,
     cookies: setCookies,
+    get clientIsNew() {
+      return clientIsNew;
+    },
     setCookie: (cookie) => setCookies.push(cookie),
-    async requireClient() {
+    async requireClient(requirement = {}) {
       if (context.client) return context.client;
-      const created = await createClient(app.store, now);
+      const created = requirement.deferInsert ? newClient(now) : await createClient(app.store, now);
       context.client = created.client;
+      clientIsNew = requirement.deferInsert === true;
       context.clientState = null;
       setCookies.push(
         serializeCookie(CLIENT_COOKIE, created.token, {

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { ClientRecord } from '../records.js';
 import type { ClientTable, Database } from '../schema.js';
-import type { ClientStore } from '../store.js';
+import type { ClientPatch, ClientStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
 
 export class KyselyClientStore implements ClientStore {
@@ -27,6 +27,16 @@ export class KyselyClientStore implements ClientStore {
 
   async update(client: ClientRecord): Promise<void> {
     const { id, ...row } = toRow(client);
+    await this.db.updateTable('client').set(row).where('id', '=', id).execute();
+    this.changes.changed(id);
+  }
+
+  async patch(id: string, fields: ClientPatch): Promise<void> {
+    const row: Updateable<ClientTable> = { updated_at: fields.updatedAt };
+    if (fields.lastActiveSessionId !== undefined) row.last_active_session_id = fields.lastActiveSessionId;
+    if (fields.signInId !== undefined) row.sign_in_id = fields.signInId;
+    if (fields.signUpId !== undefined) row.sign_up_id = fields.signUpId;
+    if (fields.endedAt !== undefined) row.ended_at = fields.endedAt;
     await this.db.updateTable('client').set(row).where('id', '=', id).execute();
     this.changes.changed(id);
   }

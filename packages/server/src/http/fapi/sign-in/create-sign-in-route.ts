@@ -22,7 +22,8 @@ const CreateSignInBody = z.object({
  */
 export const createSignInRoute = fapiRoute('POST', '/client/sign_ins', async (context) => {
   const body = parseFields(CreateSignInBody, context.body);
-  const client = await context.requireClient();
+  // A new client is stored with the attempt (one commit); a refused attempt leaves none behind.
+  const client = await context.requireClient({ deferInsert: true });
   assertSignInIdentifierAllowed(context.app.instance.settings.restrictions, body.identifier);
   if (body.strategy === 'password' && body.identifier)
     limitCredentialAttempt(context, 'sign_in', body.identifier.trim());

@@ -21,6 +21,7 @@ export function signInDeps(context: FapiContext): SignInDeps {
     now,
     instanceCreatedAt: app.instance.createdAt,
     activity: activityFromRequest(request),
+    clientIsNew: context.clientIsNew,
   };
 }
 
