@@ -1,6 +1,6 @@
 import type { Store } from '../../store/store.js';
 import { hashClientToken, isWellFormedClientToken } from './client-credential.js';
-import { type ClientState, clientStateDependencies, loadClientState } from './client-state.js';
+import { type ClientState, clientStateDependencies, type KnownClientParts, loadClientState } from './client-state.js';
 
 /**
  * How long a client state read from the database may be served without reading it again, in ms.
@@ -78,6 +78,18 @@ export function createClientStateCache(
       const client = await store.clients.findByTokenHash(tokenHash);
       if (!client || client.endedAt !== null) return null;
       const state = await loadClientState(store, client);
+      remember(state, seq, loadedAt);
+      return state;
+    },
+    /**
+     * Caches the state of a client whose client, sessions and attempts this request has just written
+     * and committed (a new client after its first sign-in step): only its users are read. Writes
+     * recorded after this call invalidate it as usual.
+     */
+    async remember(store: Store, known: KnownClientParts): Promise<ClientState> {
+      const seq = store.changes.seq;
+      const loadedAt = monotonicNow();
+      const state = await loadClientState(store, known.client, known);
       remember(state, seq, loadedAt);
       return state;
     },

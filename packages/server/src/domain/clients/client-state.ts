@@ -22,13 +22,25 @@ export interface ClientState {
   signUp: SignUpRecord | null;
 }
 
-/** Reads a client's state from the store (on a cache miss, or where the freshest data is required). */
-export async function loadClientState(store: Store, client: ClientRecord): Promise<ClientState> {
-  const [sessions, signIn, signUp] = await Promise.all([
-    store.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] }),
-    client.signInId ? store.signIns.findById(client.signInId) : null,
-    client.signUpId ? store.signUps.findById(client.signUpId) : null,
-  ]);
+/** The parts of a client's state its own writes in this request determined: nothing to read back. */
+export type KnownClientParts = Pick<ClientState, 'client' | 'sessions' | 'signIn' | 'signUp'>;
+
+/**
+ * Reads a client's state from the store (on a cache miss, or where the freshest data is required).
+ * With `known`, only the users and their memberships are read.
+ */
+export async function loadClientState(
+  store: Store,
+  client: ClientRecord,
+  known?: Omit<KnownClientParts, 'client'>,
+): Promise<ClientState> {
+  const [sessions, signIn, signUp] = known
+    ? [known.sessions, known.signIn, known.signUp]
+    : await Promise.all([
+        store.sessions.list({ clientId: client.id, statuses: ['active', 'pending'] }),
+        client.signInId ? store.signIns.findById(client.signInId) : null,
+        client.signUpId ? store.signUps.findById(client.signUpId) : null,
+      ]);
   const userIds = new Set(sessions.map((session) => session.userId));
   if (signIn?.userId) userIds.add(signIn.userId);
   const users = new Map<string, UserRecord>();

@@ -18,7 +18,7 @@ export interface SignInDeps {
    * The client was created by this request and is not stored yet: it has no session and no attempt,
    * no other request can reach it (its token has not left this response) — the checks against its
    * sessions are moot — and the attempt's first write stores it. Every successful step that starts
-   * from a new client writes it; a failed one leaves nothing behind (and sets no cookie).
+   * from a new client writes it; one refused before its first write leaves nothing behind (and sets no cookie).
    */
   clientIsNew: boolean;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { assertSignInIdentifierAllowed } from '../../../domain/instance-settings-restrictions.js';
 import { createSignIn } from '../../../domain/sign-in/create-sign-in.js';
+import { newClientState } from '../../../domain/sign-in/new-client-state.js';
 import { fapiRoute, parseFields } from '../fapi-route.js';
 import { limitCredentialAttempt } from '../rate-limit.js';
 import { limitCodeSends } from './limit-code-sends.js';
@@ -28,10 +29,13 @@ export const createSignInRoute = fapiRoute('POST', '/client/sign_ins', async (co
   if (body.strategy === 'password' && body.identifier)
     limitCredentialAttempt(context, 'sign_in', body.identifier.trim());
   if (body.strategy && body.strategy !== 'password' && body.identifier) limitCodeSends(context, body.identifier);
-  const { signIn } = await createSignIn(signInDeps(context), client, {
+  const progress = await createSignIn(signInDeps(context), client, {
     identifier: body.identifier,
     strategy: body.strategy,
     password: body.password,
   });
-  return signInResponse(context, signIn);
+  // A client stored by this very step: its state is known, only its users are read.
+  if (context.clientIsNew)
+    await context.app.clientStates.remember(context.app.store, newClientState(client, progress, context.now));
+  return signInResponse(context, progress.signIn);
 });
