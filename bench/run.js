@@ -144,6 +144,9 @@ function pool(rounds) {
     const pooled = {
       cpuPercent: sum((round) => round[side].cpuPercent * round.elapsedMs) / elapsedMs,
       eventLoopPercent: sum((round) => round[side].eventLoopPercent * round.elapsedMs) / elapsedMs,
+      mainThreadCpuMs: rounds.every((round) => round[side].mainThreadCpuMs != null)
+        ? sum((round) => round[side].mainThreadCpuMs)
+        : null,
     };
     if (rounds.every((round) => round[side].loopDelay)) {
       const worst = (pick) => Math.max(...rounds.map((round) => pick(round[side].loopDelay)));
@@ -552,6 +555,11 @@ function report({ environment: env, config, phases, ratios, checks, notes, total
   const signInMissing = 'sign-in endpoint not available';
   const signs = (r) => n(r.signaturesPerRequest, 2);
   const lag = (r) => `${ms(r.server?.loopDelay?.p99Ms)} / ${ms(r.server?.loopDelay?.maxMs)} ms`;
+  /** The server's main-thread CPU per completed request (Linux), beside the hashing on its workers. */
+  const mainPerOp = (r) =>
+    r.server?.mainThreadCpuMs != null && r.ok > 0
+      ? `; main thread ${ms(r.server.mainThreadCpuMs / r.ok)} ms CPU per request`
+      : '';
   const out = [
     '',
     `Latch benchmark — Node ${env.node}, ${env.cpus} × ${env.cpuModel}, ${env.platform}, commit ${env.commit ?? '?'}`,
@@ -592,7 +600,8 @@ function report({ environment: env, config, phases, ratios, checks, notes, total
     phases.signIn
       ? `  sign-in pw   Latch / raw argon2id    per s ${spread(ratios.signInVsArgon2)} at concurrency ` +
         `${phases.argon2.concurrency}, ${spread(ratios.signInVsArgon2Capped)} vs the cap; server loop ` +
-        `${n(phases.signIn.server?.eventLoopPercent)}% busy, loop delay p99/max ${lag(phases.signIn)}`
+        `${n(phases.signIn.server?.eventLoopPercent)}% busy, loop delay p99/max ${lag(phases.signIn)}` +
+        `${mainPerOp(phases.signIn)}`
       : `  sign-in pw   ${signInMissing} (${notes.signIn?.reason?.slice(0, 60) ?? '?'})`,
     '',
     `Checks: users in the database ${checks.usersCreated.actual}/${checks.usersCreated.expected} ` +

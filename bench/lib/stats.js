@@ -23,6 +23,12 @@ export function usageBetween(before, after) {
   return {
     cpuPercent: wallMicros > 0 ? (100 * cpuMicros) / wallMicros : null,
     eventLoopPercent: total > 0 ? (100 * active) / total : null,
+    // Linux only (ipc.js): the main thread's own CPU, without workers and without time spent waiting
+    // for a core — on two busy cores the event loop's utilization counts that waiting as busy.
+    mainThreadCpuMs:
+      after.mainThreadCpuMs != null && before.mainThreadCpuMs != null
+        ? after.mainThreadCpuMs - before.mainThreadCpuMs
+        : null,
     ...(after.loopDelay ? { loopDelay: after.loopDelay } : {}),
   };
 }
