@@ -32,6 +32,12 @@ export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `work` atomically: every write inside commits together or not at all. */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: waits until no other transaction (in any process) holds `key`, then holds
+   * it until this one ends. For check-then-write rules over several rows ("never the last owner",
+   * "never the last active key"): take the lock before reading what the rule counts.
+   */
+  lock(key: string): Promise<void>;
   instance: InstanceStore;
   signingKeys: SigningKeyStore;
   secretKeys: SecretKeyStore;

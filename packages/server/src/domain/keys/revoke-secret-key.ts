@@ -19,6 +19,8 @@ export async function revokeSecretKey(
   now: number,
 ): Promise<SecretKeyRecord> {
   return store.transaction(async (tx) => {
+    // Two revocations at once must not both see "another key is still active".
+    await tx.lock('secret_keys:active');
     const keys = await tx.secretKeys.list();
     const key = keys.find((candidate) => candidate.id === id);
     if (!key) throw resourceNotFound('secret key');

@@ -36,7 +36,10 @@ async function requireOperator(store: Store, id: string): Promise<OperatorRecord
   return operator;
 }
 
-/** Whether `operator` is the only owner left. */
+/** Held while an operator's role or existence changes: two demotions at once cannot both pass the last-owner check. */
+const OWNERS_LOCK = 'operators:owners';
+
+/** Whether `operator` is the only owner left (take OWNERS_LOCK first). */
 async function isLastOwner(store: Store, operator: OperatorRecord): Promise<boolean> {
   if (operator.role !== 'owner') return false;
   const owners = (await store.operators.list()).filter((other) => other.role === 'owner');
@@ -55,6 +58,7 @@ export async function updateOperator(
   now: number,
 ): Promise<OperatorRecord> {
   return store.transaction(async (tx) => {
+    await tx.lock(OWNERS_LOCK);
     const operator = await requireOperator(tx, id);
     const roleChanges = fields.role !== undefined && fields.role !== operator.role;
     if (roleChanges && callerId === id) throw selfError('change the role of');
@@ -75,6 +79,7 @@ export async function updateOperator(
 /** Removes an operator with every credential they hold (their sessions end at once). */
 export async function removeOperator(store: Store, id: string, callerId: string | null, now: number): Promise<void> {
   await store.transaction(async (tx) => {
+    await tx.lock(OWNERS_LOCK);
     const operator = await requireOperator(tx, id);
     if (callerId === id) throw selfError('remove');
     if (await isLastOwner(tx, operator)) throw lastOwnerError();

@@ -60,6 +60,8 @@ export async function assertKeepsAManager(
   leaving: OrganizationMembershipRecord,
   newRoleId: string | null,
 ): Promise<void> {
+  // Two members leaving or being demoted at once must not both see "another manager remains".
+  await store.lock(`organization:${leaving.organizationId}:managers`);
   const managerRoles = await roleIdsWithPermission(store, MANAGE_MEMBERSHIPS);
   if (!managerRoles.includes(leaving.roleId)) return;
   if (newRoleId !== null && managerRoles.includes(newRoleId)) return;

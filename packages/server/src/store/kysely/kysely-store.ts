@@ -76,6 +76,20 @@ export class KyselyStore implements Store {
     }
   }
 
+  async lock(key: string): Promise<void> {
+    if (!this.inTransaction) throw new Error('Store.lock() is only meaningful inside a transaction');
+    if (this.dialect === 'postgres') {
+      // Read committed: each statement after this sees what the previous holder committed.
+      await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(this.db);
+      return;
+    }
+    // SQLite has one writer at a time: a write, even one that matches nothing, takes the database's
+    // write lock now — before the reads — so a second process's transaction waits (busy timeout)
+    // instead of acting on a snapshot that is about to go stale. Within one process the single
+    // connection already runs transactions one after another.
+    await sql`update "instance" set "id" = "id" where 1 = 0`.execute(this.db);
+  }
+
   async ping(): Promise<void> {
     await sql`select 1`.execute(this.db);
   }

@@ -3,15 +3,15 @@ import { newClient } from '../../../src/domain/clients/client-credential.js';
 import { loadClientState } from '../../../src/domain/clients/client-state.js';
 import { DEFAULT_INSTANCE_SETTINGS } from '../../../src/domain/instance-settings.js';
 import { hashPassword } from '../../../src/domain/passwords/argon2id.js';
-import { createSignIn, type CreateSignInInput } from '../../../src/domain/sign-in/create-sign-in.js';
+import { type CreateSignInInput, createSignIn } from '../../../src/domain/sign-in/create-sign-in.js';
 import { newClientState } from '../../../src/domain/sign-in/new-client-state.js';
 import type { SignInDeps } from '../../../src/domain/sign-in/sign-in-deps.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createDevelopmentMailer } from '../../../src/mail/development-mailer.js';
 import type { Store } from '../../../src/store/store.js';
-import { DATABASES } from '../../support/databases.js';
 import { instanceRecord, newUser } from '../../store/factories.js';
 import { openTestStore, type TestStore } from '../../store/open-test-store.js';
+import { DATABASES } from '../../support/databases.js';
 
 const PASSWORD = 'a-long-and-unusual-password-9';
 const ACTIVITY = {
@@ -76,7 +76,11 @@ describe.each(DATABASES)('the state of a client stored by its first sign-in step
   }
 
   it('a completed password sign-in: client, session and attempt as stored', async () => {
-    const { progress, read, shortcut } = await firstStep({ identifier: email, strategy: 'password', password: PASSWORD });
+    const { progress, read, shortcut } = await firstStep({
+      identifier: email,
+      strategy: 'password',
+      password: PASSWORD,
+    });
     expect(progress.signIn.status).toBe('complete');
     expect(read.sessions).toHaveLength(1);
     expect(read.client.lastActiveSessionId).toBe(progress.session?.id);
