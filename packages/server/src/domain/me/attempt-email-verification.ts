@@ -2,7 +2,7 @@ import { formError, LatchAPIError } from '../../errors.js';
 import type { IdentifierRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { writeUser } from '../users/user-writes.js';
-import { checkCode } from '../verification/verification-code.js';
+import { checkCode, checkCodeSerialized } from '../verification/verification-code.js';
 import { pendingCodeVerification } from './email-verification-state.js';
 import { alreadyVerified } from './prepare-email-verification.js';
 
@@ -21,27 +21,44 @@ export async function attemptEmailVerification(
   code: string,
   now: number,
 ): Promise<{ user: UserRecord; emailAddress: IdentifierRecord }> {
-  if (emailAddress.verificationStatus === 'verified') throw alreadyVerified();
-  const pending = pendingCodeVerification(emailAddress);
-  if (!pending) {
-    throw LatchAPIError.single(
-      422,
-      'verification_failed',
-      'no code was sent',
-      'Request a verification code for this email address first.',
-    );
-  }
-  const check = checkCode(emailAddress.id, pending, code, now);
-  if (check.outcome !== 'verified') {
-    if (check.outcome === 'incorrect' || check.outcome === 'exhausted') {
-      await store.users.updateIdentifier('email_address', {
-        ...emailAddress,
-        verificationAttempts: check.verification.attempts,
-        updatedAt: now,
-      });
+  // One check at a time per address: parallel guesses each count, a right code verifies once.
+  const outcome = await checkCodeSerialized(store, emailAddress.id, async (tx) => {
+    const stored = await tx.users.findById(emailAddress.userId);
+    const current = stored?.emailAddresses.find((email) => email.id === emailAddress.id) ?? emailAddress;
+    if (current.verificationStatus === 'verified') throw alreadyVerified();
+    const pending = pendingCodeVerification(current);
+    if (!pending) {
+      throw LatchAPIError.single(
+        422,
+        'verification_failed',
+        'no code was sent',
+        'Request a verification code for this email address first.',
+      );
     }
-    throw codeError(check.outcome);
-  }
+    const check = checkCode(current.id, pending, code, now);
+    if (check.outcome !== 'verified') {
+      if (check.outcome === 'incorrect' || check.outcome === 'exhausted') {
+        await tx.users.updateIdentifier('email_address', {
+          ...current,
+          verificationAttempts: check.verification.attempts,
+          updatedAt: now,
+        });
+      }
+      // Thrown by the caller, once the counted attempt has committed.
+      return { failure: codeError(check.outcome) };
+    }
+    return { verified: await markVerified(tx, current, now) };
+  });
+  if ('failure' in outcome) throw outcome.failure;
+  return outcome.verified;
+}
+
+/** Marks the address verified (and primary, when the user has none), spending its code. */
+async function markVerified(
+  store: Store,
+  emailAddress: IdentifierRecord,
+  now: number,
+): Promise<{ user: UserRecord; emailAddress: IdentifierRecord }> {
   const verified: IdentifierRecord = {
     ...emailAddress,
     verificationStatus: 'verified',

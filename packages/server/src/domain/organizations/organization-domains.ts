@@ -7,7 +7,7 @@ import type {
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
 import { createId } from '../ids.js';
-import { checkCode, issueCode } from '../verification/verification-code.js';
+import { checkCode, checkCodeSerialized, issueCode } from '../verification/verification-code.js';
 import { type ChangeContext, deletedObject, emitOrganizationEvent } from './organization-events.js';
 
 /** Providers anyone can have an address at: verifying one would enroll half the internet. */
@@ -207,42 +207,47 @@ export async function attemptDomainVerification(
   code: string,
   change: ChangeContext,
 ): Promise<OrganizationDomainRecord> {
-  const current = domain.verification;
-  if (current?.strategy !== 'email_code' || current.status === 'verified') {
-    throw LatchAPIError.single(
-      400,
-      current?.status === 'verified' ? 'verification_already_verified' : 'verification_failed',
-      'verification not pending',
-      'Send a verification code to an address at this domain first.',
-      'code',
+  // One check at a time per domain: parallel guesses each count, a right code verifies once.
+  const { checked, updated } = await checkCodeSerialized(store, domain.id, async (tx) => {
+    const stored = (await tx.organizations.domains.findById(domain.id)) ?? domain;
+    const current = stored.verification;
+    if (current?.strategy !== 'email_code' || current.status === 'verified') {
+      throw LatchAPIError.single(
+        400,
+        current?.status === 'verified' ? 'verification_already_verified' : 'verification_failed',
+        'verification not pending',
+        'Send a verification code to an address at this domain first.',
+        'code',
+      );
+    }
+    const checked = checkCode(
+      domain.id,
+      {
+        status: current.status,
+        strategy: 'email_code',
+        codeHash: current.codeHash,
+        attempts: current.attempts,
+        expireAt: current.expireAt,
+      },
+      code,
+      change.now,
     );
-  }
-  const checked = checkCode(
-    domain.id,
-    {
-      status: current.status,
-      strategy: 'email_code',
-      codeHash: current.codeHash,
-      attempts: current.attempts,
-      expireAt: current.expireAt,
-    },
-    code,
-    change.now,
-  );
-  const v = checked.verification;
-  const updated: OrganizationDomainRecord = {
-    ...domain,
-    verification: {
-      status: v.status,
-      strategy: 'email_code',
-      attempts: v.attempts,
-      expireAt: v.expireAt,
-      verifiedAt: checked.outcome === 'verified' ? change.now : null,
-      codeHash: v.codeHash,
-    },
-    updatedAt: change.now,
-  };
-  await saveDomain(store, updated, change);
+    const v = checked.verification;
+    const updated: OrganizationDomainRecord = {
+      ...stored,
+      verification: {
+        status: v.status,
+        strategy: 'email_code',
+        attempts: v.attempts,
+        expireAt: v.expireAt,
+        verifiedAt: checked.outcome === 'verified' ? change.now : null,
+        codeHash: v.codeHash,
+      },
+      updatedAt: change.now,
+    };
+    await saveDomain(tx, updated, change);
+    return { checked, updated };
+  });
   if (checked.outcome === 'verified') return updated;
   if (checked.outcome === 'expired') {
     throw LatchAPIError.single(

@@ -2,7 +2,7 @@ import { formError, LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/records.js';
 import { clearFailedAttempts } from '../protection/lockout.js';
 import { countFailedSignIn, countIfRefused } from '../stats/failed-sign-ins.js';
-import { checkCode } from '../verification/verification-code.js';
+import { checkCode, checkCodeSerialized } from '../verification/verification-code.js';
 import { finishFirstFactor, type SignInProgress } from './complete-sign-in.js';
 import { passwordIncorrectError, passwordMatches } from './password-factor.js';
 import type { CodeStrategy } from './prepare-first-factor.js';
@@ -72,18 +72,22 @@ async function checkEmailCode(
   strategy: CodeStrategy,
   code: string,
 ): Promise<VerificationRecord> {
-  const pending = signIn.firstFactorVerification;
-  if (!pending || pending.strategy !== strategy || pending.codeHash === null) {
-    throw LatchAPIError.single(
-      422,
-      'client_state_invalid',
-      'No code sent',
-      `No ${strategy} code is waiting for this sign-in; call prepare_first_factor first.`,
-    );
-  }
-  const result = checkCode(signIn.id, pending, code, deps.now);
-  // Every try is saved, right or wrong: the attempt budget must survive the request.
-  await deps.store.signIns.update({ ...signIn, firstFactorVerification: result.verification, updatedAt: deps.now });
+  const { pending, result } = await checkCodeSerialized(deps.store, signIn.id, async (tx) => {
+    const current = (await tx.signIns.findById(signIn.id)) ?? signIn;
+    const pending = current.firstFactorVerification;
+    if (!pending || pending.strategy !== strategy || pending.codeHash === null) {
+      throw LatchAPIError.single(
+        422,
+        'client_state_invalid',
+        'No code sent',
+        `No ${strategy} code is waiting for this sign-in; call prepare_first_factor first.`,
+      );
+    }
+    const result = checkCode(signIn.id, pending, code, deps.now);
+    // Every try is saved, right or wrong: the attempt budget must survive the request.
+    await tx.signIns.update({ ...current, firstFactorVerification: result.verification, updatedAt: deps.now });
+    return { pending, result };
+  });
   if (result.outcome === 'verified' && user) return result.verification;
   if (result.outcome === 'expired') {
     throw formError('verification_expired', 'code', 'expired', 'This code has expired. Request a new one.');

@@ -1,5 +1,6 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { VerificationRecord } from '../../store/records.js';
+import type { Store } from '../../store/store.js';
 
 /** Codes live ten minutes and allow five tries: 5 / 10^6 odds for a guesser, per code. */
 export const CODE_LIFETIME_MS = 10 * 60 * 1000;
@@ -59,4 +60,18 @@ export function checkCode(scope: string, verification: VerificationRecord, submi
     outcome: failed ? 'exhausted' : 'incorrect',
     verification: { ...verification, attempts, status: failed ? 'failed' : 'unverified' },
   };
+}
+
+/**
+ * Runs one code check — read the stored verification, `checkCode`, save the result — with every
+ * other check of the same code (`scope`) waiting its turn, in any process (Store.lock). Without it,
+ * guesses fired in parallel each read the same attempt count and were counted once between them, and
+ * two right answers could both verify. `work` reads its record through `tx`, saves through `tx`, and
+ * returns its outcome; errors meant for the caller are thrown after the save has committed.
+ */
+export function checkCodeSerialized<T>(store: Store, scope: string, work: (tx: Store) => Promise<T>): Promise<T> {
+  return store.transaction(async (tx) => {
+    await tx.lock(`code:${scope}`);
+    return work(tx);
+  });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attemptSignUpEmailCode } from '../../../domain/sign-up/sign-up-email-code.js';
 import { assertSignUpOpen } from '../../../domain/sign-up/sign-up-state.js';
+import { checkCodeSerialized } from '../../../domain/verification/verification-code.js';
 import { fapiRoute, parseFields } from '../fapi-route.js';
 import { limitCredentialAttempt } from '../rate-limit.js';
 import { requireOwnSignUp, signUpResponse } from './own-sign-up.js';
@@ -17,8 +18,8 @@ const AttemptBody = z.strictObject({
  * missing, completes the sign-up: `status:"complete"` with `created_user_id` and `created_session_id`,
  * and the enveloped client carries the new active session.
  *
- * Tries are also counted per sign-up in the rate limiter, which — unlike the saved count, read and
- * written by each request — cannot be outrun by firing many guesses in parallel.
+ * Tries are also counted per sign-up in the rate limiter; the saved count is exact too, because
+ * parallel guesses are checked one after another (`checkCodeSerialized`).
  */
 export const attemptSignUpVerificationRoute = fapiRoute(
   'POST',
@@ -28,11 +29,14 @@ export const attemptSignUpVerificationRoute = fapiRoute(
     const signUp = await requireOwnSignUp(context, sign_up_id);
     assertSignUpOpen(signUp);
     limitCredentialAttempt(context, 'sign_up_code_attempt', signUp.id);
-    const { signUp: checked, failure } = attemptSignUpEmailCode(signUp, body.code, context.now);
-    if (failure) {
-      await context.app.store.signUps.update(checked);
-      throw failure;
-    }
+    // Saved in turn with any parallel guess (a right code is spent here, so it verifies once).
+    const { signUp: checked, failure } = await checkCodeSerialized(context.app.store, signUp.id, async (tx) => {
+      const current = (await tx.signUps.findById(signUp.id)) ?? signUp;
+      const outcome = attemptSignUpEmailCode(current, body.code, context.now);
+      await tx.signUps.update(outcome.signUp);
+      return outcome;
+    });
+    if (failure) throw failure;
     return signUpResponse(context, await saveSignUp(context, checked));
   },
 );
