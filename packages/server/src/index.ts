@@ -1,10 +1,13 @@
 export { CONFIG_ENV, ConfigError, ConfigSchema, configFromEnv, parseConfig, type ServerConfig } from './config.js';
 export { type Clock, systemClock } from './domain/clock.js';
 export { ensureInstance } from './domain/keys/instance.js';
+export { revokeSecretKey } from './domain/keys/revoke-secret-key.js';
+export { rotateInstanceSigningKey } from './domain/keys/rotate-instance-signing-key.js';
 export { authenticateSecretKey, createSecretKey } from './domain/keys/secret-keys.js';
 export { pickSigningKey, publicKeyPem, rotateSigningKey, toJWKS } from './domain/keys/signing-keys.js';
 export * from './domain/operators/index.js';
 export * from './domain/webhooks/index.js';
+export { LatchAPIError } from './errors.js';
 export { createApp, LATCH_VERSION } from './http/app.js';
 export { createLogger, type Logger, type LogLevel, silentLogger } from './logger.js';
 export { type RunningServer, startServer } from './start-server.js';

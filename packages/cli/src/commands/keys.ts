@@ -4,10 +4,12 @@ import {
   configFromEnv,
   createSecretKey,
   createStore,
+  LatchAPIError,
   parseDatabaseUrl,
   pickSigningKey,
   publicKeyPem,
-  rotateSigningKey,
+  revokeSecretKey,
+  rotateInstanceSigningKey,
   type ServerConfig,
   type Store,
 } from '@latch/server';
@@ -74,8 +76,12 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
           printError('Say which key: latch keys revoke <sak_id> (ids are listed by `latch keys`).');
           return 2;
         }
-        if (!(await store.secretKeys.revoke(id, now))) {
-          printError(`No active secret key with id ${id}.`);
+        try {
+          // The same rules as the Backend API: never the last active key; audited as secret_key.revoked.
+          await revokeSecretKey(store, id, null, now);
+        } catch (error) {
+          if (!(error instanceof LatchAPIError)) throw error;
+          printError(error.status === 404 ? `No secret key with id ${id}.` : error.message);
           return 1;
         }
         print(`${green('✔')} Revoked ${id}. Requests using it now get 401 clerk_key_invalid.`);
@@ -83,9 +89,10 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
       }
       case 'rotate': {
         const publishDelayMs = values.now ? 0 : config.signingKeyPublishDelaySeconds * 1000;
-        const { key, previousRetiresAt } = await rotateSigningKey(store, now, {
+        // The previous key stays published as long as the longest-lived token (session or JWT template).
+        const { key, previousRetiresAt } = await rotateInstanceSigningKey(store, now, {
           publishDelayMs,
-          tokenLifetimeMs: 60_000,
+          sessionTokenLifetimeSeconds: instance.settings.sessions.tokenLifetimeSeconds,
         });
         print(`${green('✔')} New signing key ${key.kid} is published in the JWKS now.`);
         print(

@@ -63,13 +63,20 @@ export interface RotationResult {
 export async function rotateSigningKey(
   store: Store,
   now: number,
-  options: { publishDelayMs: number; tokenLifetimeMs: number },
+  options: {
+    publishDelayMs: number;
+    tokenLifetimeMs: number;
+    /** More writes in the rotation's transaction (its audit event). */
+    alsoWrite?: (tx: Store, rotation: RotationResult) => Promise<void>;
+  },
 ): Promise<RotationResult> {
+  // Generated before the transaction: RSA key generation takes a while, the writes do not.
   const key = await generateSigningKey(now, now + options.publishDelayMs);
-  const previousRetiresAt = key.activatesAt + options.tokenLifetimeMs + 60_000;
+  const rotation = { key, previousRetiresAt: key.activatesAt + options.tokenLifetimeMs + 60_000 };
   await store.transaction(async (tx) => {
     await tx.signingKeys.insert(key);
-    await tx.signingKeys.retireAllExcept(key.kid, previousRetiresAt);
+    await tx.signingKeys.retireAllExcept(key.kid, rotation.previousRetiresAt);
+    await options.alsoWrite?.(tx, rotation);
   });
-  return { key, previousRetiresAt };
+  return rotation;
 }

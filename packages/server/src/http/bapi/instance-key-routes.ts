@@ -1,15 +1,15 @@
 import { recordEvent } from '../../domain/events/record-event.js';
 import { revokeSecretKey } from '../../domain/keys/revoke-secret-key.js';
+import { rotateInstanceSigningKey } from '../../domain/keys/rotate-instance-signing-key.js';
 import { createSecretKey } from '../../domain/keys/secret-keys.js';
+import { toSigningKeyJSON } from '../../domain/keys/signing-key-json.js';
 import { signingKeyStatuses } from '../../domain/keys/signing-key-status.js';
-import { rotateSigningKey } from '../../domain/keys/signing-keys.js';
 import { isOperatorAccessToken } from '../../domain/operators/operator-tokens.js';
-import type { SecretKeyRecord, SigningKeyRecord } from '../../store/records.js';
+import type { SecretKeyRecord } from '../../store/records.js';
 import * as endpoints from './instance-key-endpoints.js';
 import { type Route, route } from './route.js';
 
 export const SECRET_KEY_CREATED_EVENT = 'secret_key.created';
-export const SIGNING_KEY_ROTATED_EVENT = 'signing_key.rotated';
 
 const toSecretKeyJSON = (key: SecretKeyRecord) => ({
   object: 'secret_key' as const,
@@ -18,21 +18,6 @@ const toSecretKeyJSON = (key: SecretKeyRecord) => ({
   hint: key.hint,
   created_at: key.createdAt,
   revoked_at: key.revokedAt,
-});
-
-const toSigningKeyJSON = ({
-  key,
-  status,
-}: {
-  key: SigningKeyRecord;
-  status: 'signing' | 'scheduled' | 'retiring';
-}) => ({
-  object: 'signing_key' as const,
-  kid: key.kid,
-  status,
-  created_at: key.createdAt,
-  activates_at: key.activatesAt,
-  retires_at: key.retiresAt,
 });
 
 /** The secret key this request authenticated with; null for a dashboard operator token. */
@@ -67,19 +52,10 @@ export const INSTANCE_KEY_ROUTES: Route[] = [
   }),
   route(endpoints.rotateSigningKey, async ({ body }, { store, clock, config, instance }) => {
     const now = clock.now();
-    // The old key stays published until every token it signed has expired, JWT templates included.
-    const templates = await store.jwtTemplates.list();
-    const longestSeconds = Math.max(
-      instance.settings.sessions.tokenLifetimeSeconds,
-      ...templates.map((template) => template.lifetimeSeconds),
-    );
-    const { key } = await rotateSigningKey(store, now, {
+    const { key } = await rotateInstanceSigningKey(store, now, {
       publishDelayMs: body.immediately ? 0 : config.signingKeyPublishDelaySeconds * 1000,
-      tokenLifetimeMs: longestSeconds * 1000,
+      sessionTokenLifetimeSeconds: instance.settings.sessions.tokenLifetimeSeconds,
     });
-    const status = key.activatesAt > now ? 'scheduled' : 'signing';
-    const json = toSigningKeyJSON({ key, status });
-    await recordEvent(store, { type: SIGNING_KEY_ROTATED_EVENT, data: { ...json, id: key.kid }, now });
-    return json;
+    return toSigningKeyJSON({ key, status: key.activatesAt > now ? 'scheduled' : 'signing' });
   }),
 ];
