@@ -1,7 +1,20 @@
 import type { IncomingMessage } from 'node:http';
+import { getPath } from 'hono/utils/url';
 import { type RequestOrigin, runWithRequestOrigin } from '../domain/events/event-context.js';
 
 type Fetch = (request: Request, env?: unknown, ...rest: never[]) => Response | Promise<Response>;
+
+/**
+ * The one read that is audited (whoever reads an endpoint's signing secret can forge its
+ * deliveries), matched on the path the router matches (percent-decoded, like operator-auth.ts).
+ */
+const AUDITED_READ_PATH = /^\/api\/v1\/+webhooks\/+endpoints\/+[^/]+\/+secret\/*$/;
+
+function isAuditedRead(request: Request): boolean {
+  // Cheap first: any spelling of that path holds "secret" or a percent-escape.
+  const { url } = request;
+  return (url.includes('secret') || url.includes('%')) && AUDITED_READ_PATH.test(getPath(request));
+}
 
 /** Session token refreshes and touches: hot paths that never record an event. */
 const EVENTLESS_WRITE = /^https?:\/\/[^/]+\/v1\/client\/sessions\/[^/?]+\/(tokens|touch)(?:[/?]|$)/;
@@ -10,7 +23,8 @@ const EVENTLESS_WRITE = /^https?:\/\/[^/]+\/v1\/client\/sessions\/[^/?]+\/(token
  * Wraps the app's handler so events recorded while serving a request know who asked and from
  * where (`event_attributes.http_request`, the audit log's actor and IP). Outermost, because it must
  * see the raw socket; the client address follows the same trust rule as `client-address.ts`.
- * Reads (GET, HEAD, OPTIONS) and token refreshes pass straight through: they record no events, and
+ * Reads (GET, HEAD, OPTIONS; except the audited secret read) and token refreshes pass straight
+ * through: they record no events, and
  * keeping them out keeps the AsyncLocalStorage (and its promise hooks) off (see `event-context.ts`).
  *
  * @example
@@ -19,7 +33,8 @@ const EVENTLESS_WRITE = /^https?:\/\/[^/]+\/v1\/client\/sessions\/[^/?]+\/(token
 export function withRequestOrigin<F extends Fetch>(fetch: F, trustProxy: boolean): F {
   return ((request: Request, env?: unknown, ...rest: never[]) => {
     const { method, url } = request;
-    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS' || EVENTLESS_WRITE.test(url)) {
+    const read = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+    if ((read && !(method === 'GET' && isAuditedRead(request))) || EVENTLESS_WRITE.test(url)) {
       return fetch(request, env, ...rest);
     }
     const path = new URL(url).pathname;

@@ -65,6 +65,10 @@ describe.each(DATABASES)('Webhook endpoint and JWT template changes by operators
     await expectOk(await admin.call(`${base}/disable`, { method: 'POST' }));
     await expectOk(await admin.call(`${base}/enable`, { method: 'POST' }));
     const rotated = await expectOk(await admin.call(`${base}/secret/rotate`, { method: 'POST', body: {} }));
+    const revealed = await expectOk(await admin.call(`${base}/secret`));
+    expect(revealed.secret).toBe(rotated.secret);
+    // Spelled differently, routed the same: still audited with the operator as actor.
+    await expectOk(await admin.call(`${base}/%73ecret`));
     const user = await expectOk(
       await t.api('/users', { method: 'POST', body: { email_address: [`${unique('u')}@example.com`] } }),
     );
@@ -87,20 +91,23 @@ describe.each(DATABASES)('Webhook endpoint and JWT template changes by operators
         'webhook_endpoint.disabled',
         'webhook_endpoint.enabled',
         'webhook_endpoint.secret_rotated',
+        'webhook_endpoint.secret_revealed',
+        'webhook_endpoint.secret_revealed',
         'webhook_endpoint.replayed',
       ].sort(),
     );
     for (const entry of entries) expect(entry.actor).toEqual({ type: 'operator', id: admin.operator.id });
+    expect(entries.filter((entry) => entry.action === 'webhook_endpoint.secret_revealed')).toHaveLength(2);
     const resent = await auditedActions(message.id);
     expect(resent.map((entry) => entry.action)).toContain('webhook_message.resent');
 
     await expectOk(await admin.call(base, { method: 'DELETE' }));
     expect((await auditedActions(endpoint.id)).map((entry) => entry.action)).toContain('webhook_endpoint.deleted');
     const stored = await t.server.store.webhooks.events.list(
-      { types: ['webhook_endpoint.created', 'webhook_endpoint.secret_rotated'] },
+      { types: ['webhook_endpoint.created', 'webhook_endpoint.secret_rotated', 'webhook_endpoint.secret_revealed'] },
       { limit: 50, offset: 0 },
     );
-    expect(stored.length).toBeGreaterThanOrEqual(2);
+    expect(stored.length).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(stored)).not.toContain('whsec_');
     expect(JSON.stringify(stored)).not.toContain(rotated.secret);
   });

@@ -18,6 +18,8 @@ const policyOf = ({ config, instance }: AppContext) => ({
   allowPrivateNetworks: privateNetworksAllowed(config, instance.environmentType),
 });
 
+export const WEBHOOK_SECRET_REVEALED_EVENT = 'webhook_endpoint.secret_revealed';
+
 /** `/webhooks/endpoints` CRUD, enable/disable and secret rotation. */
 export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
   route(webhookEndpoints.listWebhookEventTypes, async () => ({ object: 'list', data: [...WEBHOOK_EVENT_TYPES] })),
@@ -67,8 +69,12 @@ export const WEBHOOK_ENDPOINT_ROUTES: Route[] = [
     await auditChange(store, 'webhook_endpoint.enabled', json, now);
     return json;
   }),
-  route(webhookEndpoints.getWebhookSecret, async ({ params }, { store }) => {
+  route(webhookEndpoints.getWebhookSecret, async ({ params }, { store, clock }) => {
+    const now = clock.now();
     const endpoint = await requireEndpoint(store, params.endpoint_id);
+    // Whoever can read the secret can forge this endpoint's deliveries: every read is in the audit
+    // log (the one GET that writes — the endpoint JSON, never the secret itself).
+    await auditChange(store, WEBHOOK_SECRET_REVEALED_EVENT, toWebhookEndpointJSON(endpoint, now), now);
     return { object: 'webhook_secret', endpoint_id: endpoint.id, secret: endpoint.secrets[0]?.secret ?? '' };
   }),
   route(webhookEndpoints.rotateWebhookSecret, async ({ params, body }, { store, clock }) => {
