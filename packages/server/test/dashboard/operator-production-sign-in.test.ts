@@ -54,7 +54,7 @@ describe.each(DATABASES)('Dashboard sign-in on a production instance [%s]', (dat
     const response = await signIn({ email, password, totp_code: totpCode(totpSecret as string, totpStep(Date.now())) });
     await expectOk(response.clone());
     expect(response.headers.get('set-cookie')).toMatch(
-      /^__latch_operator=ops_[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
+      /^__latch_operator=ops_[\w-]+; Path=\/dashboard\/api; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
     );
   });
 });

@@ -50,7 +50,9 @@ describe.each(DATABASES)('Dashboard operators and their Backend API access [%s]'
     const response = await dashboard('/session', { method: 'POST', body: { token: linkToken } });
     await expectOk(response);
     const setCookie = response.headers.get('set-cookie') ?? '';
-    expect(setCookie).toMatch(/^__latch_operator=ops_[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+    expect(setCookie).toMatch(
+      /^__latch_operator=ops_[\w-]+; Path=\/dashboard\/api; HttpOnly; SameSite=Strict; Max-Age=\d+$/,
+    );
     return setCookie.split(';')[0] as string;
   }
   async function accessToken(cookie: string): Promise<string> {

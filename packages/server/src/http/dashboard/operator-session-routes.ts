@@ -19,6 +19,8 @@ import { zodErrorToAPIError } from '../zod-issues.js';
 
 /** The dashboard session cookie: HttpOnly (no script reads it), SameSite=Strict (no cross-site request sends it). */
 export const OPERATOR_COOKIE = '__latch_operator';
+/** Where the cookie is sent: the operator session endpoints, and nowhere else. */
+export const OPERATOR_COOKIE_PATH = '/dashboard/api';
 
 const SignInBody = z.union([
   z.strictObject({ token: z.string().min(1).max(512) }),
@@ -44,7 +46,9 @@ function sessionCookie(request: Request, value: string, maxAgeSeconds: number, p
   // Production is served over https (`latch start` insists), often behind a proxy that ends TLS: the
   // request URL then says http, and the cookie must still be Secure.
   const secure = production || new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  return `${OPERATOR_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+  // Only the session endpoints read it: scoped to them, it never rides along on the app's own requests
+  // (or the Frontend API's) on the same host.
+  return `${OPERATOR_COOKIE}=${value}; Path=${OPERATOR_COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
 /**
