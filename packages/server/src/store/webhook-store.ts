@@ -24,6 +24,8 @@ export interface EventRecord {
 }
 
 export interface EventFilter {
+  /** Only events recorded with this kind of actor (`user` for the Frontend API's own). */
+  actorType?: EventActorType;
   /** Inclusive lower bound on `createdAt`. */
   since?: number;
   /** Exclusive upper bound on `createdAt`. */
@@ -121,6 +123,11 @@ export interface EventStore {
   /** Newest first. */
   list(filter: EventFilter, page: Page): Promise<EventRecord[]>;
   count(filter: EventFilter): Promise<number>;
+  /**
+   * Counts per UTC day (`day` = start of the day, Unix ms) and type, in one query; days without
+   * events are absent.
+   */
+  countByDay(filter: EventFilter): Promise<{ day: number; type: string; count: number }[]>;
   /** Drops events (with their deliveries and attempts) older than `before`; returns how many. */
   deleteCreatedBefore(before: number): Promise<number>;
 }

@@ -1,9 +1,12 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { EventActorType, EventFilter, EventRecord, EventStore, Page } from '../webhook-store.js';
 import type { EventTable } from './webhook-schema.js';
 
 /** The event outbox and audit log. */
+/** One UTC day in ms (event times are Unix ms). */
+const DAY_MS = 86_400_000;
+
 export class KyselyEventStore implements EventStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -54,6 +57,16 @@ export class KyselyEventStore implements EventStore {
     return Number(row.count);
   }
 
+  async countByDay(filter: EventFilter): Promise<{ day: number; type: string; count: number }[]> {
+    // Integer division on both engines (bigint / bigint on PostgreSQL, integer / integer on SQLite).
+    const day = sql<number | string>`${sql.ref('created_at')} / ${sql.lit(DAY_MS)}`;
+    const rows = await this.filtered(filter)
+      .select((eb) => [day.as('day'), 'type', eb.fn.countAll<number | string>().as('count')])
+      .groupBy([day, 'type'])
+      .execute();
+    return rows.map((row) => ({ day: Number(row.day) * DAY_MS, type: row.type, count: Number(row.count) }));
+  }
+
   async deleteCreatedBefore(before: number): Promise<number> {
     const result = await this.db.deleteFrom('event').where('created_at', '<', before).executeTakeFirst();
     return Number(result.numDeletedRows);
@@ -64,6 +77,7 @@ export class KyselyEventStore implements EventStore {
     if (filter.since !== undefined) query = query.where('created_at', '>=', filter.since);
     if (filter.until !== undefined) query = query.where('created_at', '<', filter.until);
     if (filter.types) query = query.where('type', 'in', filter.types.length > 0 ? filter.types : ['']);
+    if (filter.actorType) query = query.where('actor_type', '=', filter.actorType);
     if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
     if (filter.targetId) query = query.where('target_id', '=', filter.targetId);
     return query;

@@ -17,7 +17,9 @@ export const DailyStatJSON = z
     date: z.string(),
     /** Start of the day, Unix ms. */
     day_start: z.number().int(),
+    /** Users who signed up through the Frontend API (not users created by an operator or the Backend API). */
     sign_ups: z.number().int(),
+    /** Sessions started by signing in (a completed sign-up's session and Backend API sessions are not counted). */
     sign_ins: z.number().int(),
     /** Wrong passwords or codes, and attempts refused because the account was locked or banned. */
     failed_sign_ins: z.number().int(),

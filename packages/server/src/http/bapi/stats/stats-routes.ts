@@ -1,11 +1,14 @@
 import { DAY_MS, dayStart, FAILED_SIGN_INS } from '../../../domain/stats/failed-sign-ins.js';
 import type { Store } from '../../../store/store.js';
+import type { EventFilter } from '../../../store/webhook-store.js';
 import { type Route, route } from '../route.js';
 import { getDailyStats } from './stats-endpoints.js';
 
-/** How many events of `type` were recorded in [since, until): the audit log is the source. */
-const eventCount = (store: Store, type: string, since: number, until: number) =>
-  store.webhooks.events.count({ types: [type], since, until });
+/** Per-day counts of `filter`'s events of `type`, by day start: the audit log is the source. */
+async function countsByDay(store: Store, type: string, filter: EventFilter): Promise<Map<number, number>> {
+  const rows = await store.webhooks.events.countByDay({ ...filter, types: [type] });
+  return new Map(rows.map((row) => [row.day, row.count]));
+}
 
 /** `/stats/daily`: what the dashboard's overview charts, in one call instead of one per day and figure. */
 export const STATS_ROUTES: Route[] = [
@@ -18,15 +21,21 @@ export const STATS_ROUTES: Route[] = [
         row.count,
       ]),
     );
-    const data = await Promise.all(
-      starts.map(async (start) => ({
+    const range = { since: starts[0] as number, until: today + DAY_MS };
+    // Sign-ups are the users created on the Frontend API (their own actor); users an operator or the
+    // Backend API created are not sign-ups. A sign-up starts a session, which is not a sign-in.
+    const signUps = await countsByDay(store, 'user.created', { ...range, actorType: 'user' });
+    const sessions = await countsByDay(store, 'session.created', { ...range, actorType: 'user' });
+    const data = starts.map((start) => {
+      const newUsers = signUps.get(start) ?? 0;
+      return {
         date: new Date(start).toISOString().slice(0, 10),
         day_start: start,
-        sign_ups: await eventCount(store, 'user.created', start, start + DAY_MS),
-        sign_ins: await eventCount(store, 'session.created', start, start + DAY_MS),
+        sign_ups: newUsers,
+        sign_ins: Math.max(0, (sessions.get(start) ?? 0) - newUsers),
         failed_sign_ins: failed.get(start) ?? 0,
-      })),
-    );
+      };
+    });
     return { object: 'list', data };
   }),
 ];
