@@ -1,5 +1,5 @@
 import { LatchAPIError } from '../../errors.js';
-import type { OperatorCredentialRecord, OperatorRecord } from '../../store/operator-store.js';
+import type { OperatorCredentialRecord, OperatorFields, OperatorRecord } from '../../store/operator-store.js';
 import type { Store } from '../../store/store.js';
 import { recordEvent } from '../events/record-event.js';
 import { verifyArgon2 } from '../passwords/argon2id.js';
@@ -44,7 +44,14 @@ export function createSignInLink(store: Store, operatorId: string, now: number) 
   return issue(store, 'link', operatorId, now);
 }
 
-async function startSession(store: Store, operator: OperatorRecord, method: string, now: number, extra = {}) {
+/** Starts a dashboard session (the cookie's token) and audits the sign-in. */
+export async function startSession(
+  store: Store,
+  operator: OperatorRecord,
+  method: string,
+  now: number,
+  extra: OperatorFields = {},
+) {
   return store.transaction(async (tx) => {
     await tx.operators.update(operator.id, { lastSignInAt: now, ...extra }, now);
     // Sign-ins are rare: a good moment to drop credentials that died a day ago or more.

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context.js';
+import { completeEnrollment, startEnrollment } from '../../domain/operators/operator-enrollment.js';
 import { toOperatorJSON } from '../../domain/operators/operator-json.js';
 import {
   endOperatorSession,
@@ -21,6 +22,13 @@ import { zodErrorToAPIError } from '../zod-issues.js';
 export const OPERATOR_COOKIE = '__latch_operator';
 /** Where the cookie is sent: the operator session endpoints, and nowhere else. */
 export const OPERATOR_COOKIE_PATH = '/dashboard/api';
+
+const EnrollmentStartBody = z.strictObject({ token: z.string().min(1).max(512) });
+const EnrollmentCompleteBody = z.strictObject({
+  token: z.string().min(1).max(512),
+  password: z.string().min(1).max(1024),
+  totp_code: z.string().min(1).max(16),
+});
 
 const SignInBody = z.union([
   z.strictObject({ token: z.string().min(1).max(512) }),
@@ -80,23 +88,18 @@ export function createOperatorSessionRoutes(context: AppContext): Hono<AppEnv> {
     const parsed = SignInBody.safeParse(body);
     if (!parsed.success) throw zodErrorToAPIError(parsed.error, body);
     const now = clock.now();
-    const ip = clientAddress(c.req.raw) ?? 'unknown';
-    const wait = context.rateLimiter.hit(`operator_sign_in:ip:${ip}`, RATE_LIMITS.perIdentifier, now);
-    if (wait > 0) {
-      const error = LatchAPIError.single(429, 'too_many_requests', 'Too many requests', 'Wait a minute and try again.');
-      error.retryAfterSeconds = Math.ceil(wait / 1000);
-      throw error;
-    }
+    limitSignIns(c.req.raw, now);
     const production = context.instance.environmentType === 'production';
     let session: Awaited<ReturnType<typeof signInWithLink>>;
     if ('token' in parsed.data) {
-      // Links are how `latch dev` hands out access; production operators use password + TOTP.
+      // Links are how `latch dev` hands out access; in production a link only sets up a new operator's
+      // password and authenticator (`/enrollment`), and they sign in with those.
       if (production) {
         throw LatchAPIError.single(
           403,
           'not_allowed_access',
-          'Links are for development',
-          'Production operators sign in with email, password and a TOTP code.',
+          'Links are for setting up',
+          'Production operators sign in with email, password and a TOTP code. A link sets those up: open it in the dashboard.',
         );
       }
       session = await signInWithLink(store, parsed.data.token, now);
@@ -114,6 +117,72 @@ export function createOperatorSessionRoutes(context: AppContext): Hono<AppEnv> {
       'cache-control': 'no-store',
     });
   });
+
+  /** Public: the sign-in page shows links and password sign-in as this instance uses them. */
+  api.get('/environment', (c) =>
+    c.json({ environment_type: context.instance.environmentType }, 200, { 'cache-control': 'no-store' }),
+  );
+
+  /** Production: a new operator's link hands out their authenticator secret (operator-enrollment.ts). */
+  api.post('/enrollment', async (c) => {
+    const { body, now } = await enrollmentRequest(c.req.raw, EnrollmentStartBody);
+    const started = await startEnrollment(store, body.token, now);
+    return jsonResponse(
+      {
+        object: 'operator_enrollment',
+        email: started.email,
+        totp_secret: started.totpSecret,
+        totp_uri: started.totpUri,
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
+  });
+
+  /** Production: password + first authenticator code; spends the link and signs the operator in. */
+  api.post('/enrollment/complete', async (c) => {
+    const { body, now } = await enrollmentRequest(c.req.raw, EnrollmentCompleteBody);
+    const session = await completeEnrollment(
+      store,
+      { token: body.token, password: body.password, totpCode: body.totp_code },
+      now,
+    );
+    const maxAge = Math.floor((session.expiresAt - now) / 1000);
+    return jsonResponse({ operator: toOperatorJSON(session.operator) }, 200, {
+      'set-cookie': sessionCookie(c.req.raw, session.token, maxAge, true),
+      'cache-control': 'no-store',
+    });
+  });
+
+  /** The checks every enrollment call passes first: dashboard header, production, rate limit, body. */
+  async function enrollmentRequest<T extends z.ZodType>(request: Request, schema: T) {
+    requireDashboardHeader(request);
+    if (context.instance.environmentType !== 'production') {
+      throw LatchAPIError.single(
+        404,
+        'resource_not_found',
+        'Not on development instances',
+        'On a development instance a link signs the operator in directly.',
+      );
+    }
+    const now = clock.now();
+    limitSignIns(request, now);
+    const raw = await readJSONBody(request, context.config.maxBodyBytes);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw zodErrorToAPIError(parsed.error, raw);
+    return { body: parsed.data as z.infer<T>, now };
+  }
+
+  /** Every way to a dashboard session shares one per-address budget. */
+  function limitSignIns(request: Request, now: number): void {
+    const ip = clientAddress(request) ?? 'unknown';
+    const wait = context.rateLimiter.hit(`operator_sign_in:ip:${ip}`, RATE_LIMITS.perIdentifier, now);
+    if (wait > 0) {
+      const error = LatchAPIError.single(429, 'too_many_requests', 'Too many requests', 'Wait a minute and try again.');
+      error.retryAfterSeconds = Math.ceil(wait / 1000);
+      throw error;
+    }
+  }
 
   api.get('/session', async (c) => {
     const token = readCookie(c.req.raw, OPERATOR_COOKIE);
