@@ -26,6 +26,22 @@ export type { CheckAuthorizationParams } from './resources/authorization.js';
 export { Client } from './resources/client.js';
 export { EmailAddress } from './resources/email-address.js';
 export { type AttributeData, type DisplayConfig, Environment, type UserSettings } from './resources/environment.js';
+export type {
+  AttemptAffiliationVerificationParams,
+  OrganizationDomainResource,
+  OrganizationEnrollmentMode,
+  OrganizationInvitationResource,
+  OrganizationInvitationStatus,
+  OrganizationMembershipRequestResource,
+  OrganizationMembershipResource,
+  OrganizationSuggestionResource,
+  PrepareAffiliationVerificationParams,
+  PublicOrganizationData,
+  PublicUserData,
+  UpdateEnrollmentModeParams,
+  UpdateOrganizationMembershipParams,
+  UserOrganizationInvitationResource,
+} from './resources/organization.js';
 export type { ListItem, ListParams, PaginatedList } from './resources/paginated-list.js';
 export { Session } from './resources/session.js';
 export { SessionWithActivities } from './resources/session-with-activities.js';

@@ -21,15 +21,23 @@ export interface ListParams {
 export type ListItem = Record<string, unknown> & { id: string; createdAt?: Date | null; updatedAt?: Date | null };
 
 /**
- * One page of a Frontend API list (`paginated=true`, `limit`/`offset`). A filter given as a list of one
- * value is that value; a longer list means "any of them", which is no filter.
+ * Turns a list item into its resource (adds clerk-js's methods); `sessionId` is the session the list
+ * was read through, which the methods act as.
  */
-export async function fetchPaginatedList(
+export type ToResource<T extends ListItem> = (item: ListItem, sessionId: string | null) => T;
+
+/**
+ * One page of a Frontend API list (`paginated=true`, `limit`/`offset`). A filter given as a list of one
+ * value is that value; a longer list means "any of them", which is no filter. Each item goes through
+ * `toResource` (none: the plain item).
+ */
+export async function fetchPaginatedList<T extends ListItem = ListItem>(
   core: ResourceCore,
   path: string,
   params: ListParams = {},
   sessionId: string | null = null,
-): Promise<PaginatedList<ListItem>> {
+  toResource: ToResource<T> = (item) => item as T,
+): Promise<PaginatedList<T>> {
   const { initialPage = 1, pageSize = 10, ...filters } = params;
   const search: Record<string, string> = {
     paginated: 'true',
@@ -41,19 +49,19 @@ export async function fetchPaginatedList(
     if (single !== undefined && single !== null)
       search[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = String(single);
   }
-  const { response } = await core.request({
-    method: 'GET',
-    path,
-    search,
-    sessionId: sessionId ?? core.activeSessionId(),
-  });
+  const actingSessionId = sessionId ?? core.activeSessionId();
+  const { response } = await core.request({ method: 'GET', path, search, sessionId: actingSessionId });
   const page = Array.isArray(response)
     ? { data: response as unknown[], total_count: response.length }
     : ((response ?? { data: [], total_count: 0 }) as { data?: unknown[]; total_count?: number });
-  return { data: (page.data ?? []).map(toListItem), total_count: page.total_count ?? 0 };
+  return {
+    data: (page.data ?? []).map((json) => toResource(toListItem(json), actingSessionId)),
+    total_count: page.total_count ?? 0,
+  };
 }
 
-function toListItem(json: unknown): ListItem {
+/** A Frontend API object as a list item: camelCased keys, its timestamps as Dates. */
+export function toListItem(json: unknown): ListItem {
   const item = camelizeKeys<ListItem>(json);
   for (const field of ['createdAt', 'updatedAt', 'expiresAt'] as const) {
     const value = item[field];

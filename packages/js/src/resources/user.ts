@@ -1,6 +1,16 @@
 import { toDate } from './convert.js';
 import { EmailAddress } from './email-address.js';
 import type { EmailAddressJSON, SessionActivityJSON, UserJSON } from './json.js';
+import {
+  type ItemResource,
+  listResource,
+  type OrganizationMembershipResource,
+  type OrganizationSuggestionResource,
+  toMembershipResource,
+  toSuggestionResource,
+  toUserInvitationResource,
+  type UserOrganizationInvitationResource,
+} from './organization.js';
 import { fetchPaginatedList, type ListItem, type ListParams, type PaginatedList } from './paginated-list.js';
 import type { ResourceCore } from './resource-core.js';
 import { SessionWithActivities } from './session-with-activities.js';
@@ -121,18 +131,18 @@ export class User {
   }
 
   /** The user's organization memberships, each with its organization (clerk-js's `getOrganizationMemberships`). */
-  getOrganizationMemberships(params?: ListParams): Promise<PaginatedList<ListItem>> {
-    return fetchPaginatedList(this.core, '/me/organization_memberships', params, this.actingSession());
+  getOrganizationMemberships(params?: ListParams): Promise<PaginatedList<OrganizationMembershipResource>> {
+    return this.list('/me/organization_memberships', params, toMembershipResource);
   }
 
-  /** Invitations to the user's verified addresses; filter with `{ status: 'pending' }`. */
-  getOrganizationInvitations(params?: ListParams): Promise<PaginatedList<ListItem>> {
-    return fetchPaginatedList(this.core, '/me/organization_invitations', params, this.actingSession());
+  /** Invitations to the user's verified addresses; filter with `{ status: 'pending' }`; `accept()` joins. */
+  getOrganizationInvitations(params?: ListParams): Promise<PaginatedList<UserOrganizationInvitationResource>> {
+    return this.list('/me/organization_invitations', params, toUserInvitationResource);
   }
 
   /** Organizations the user may join through a verified domain; filter with `{ status: 'pending' }`. */
-  getOrganizationSuggestions(params?: ListParams): Promise<PaginatedList<ListItem>> {
-    return fetchPaginatedList(this.core, '/me/organization_suggestions', params, this.actingSession());
+  getOrganizationSuggestions(params?: ListParams): Promise<PaginatedList<OrganizationSuggestionResource>> {
+    return this.list('/me/organization_suggestions', params, toSuggestionResource);
   }
 
   /** Deletes the account (when the instance allows it); the client is signed out. */
@@ -152,6 +162,11 @@ export class User {
       sessionId: this.actingSession(),
     });
     return new User(this.core, response as UserJSON, this.sessionId);
+  }
+
+  /** One page of a `/me` list; the items' methods act as the same session. */
+  private list<T extends ListItem>(path: string, params: ListParams | undefined, toResource: ItemResource<T>) {
+    return fetchPaginatedList(this.core, path, params, this.actingSession(), listResource(this.core, toResource));
   }
 
   private actingSession(): string | null {
