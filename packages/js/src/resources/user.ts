@@ -145,6 +145,19 @@ export class User {
     return this.list('/me/organization_suggestions', params, toSuggestionResource);
   }
 
+  /**
+   * Leaves an organization (clerk-js's `user.leaveOrganization`, what "Leave organization" calls):
+   * any member may; the last member who can manage members may not. Resolves to the deleted object.
+   */
+  async leaveOrganization(organizationId: string): Promise<{ object: string; id: string; deleted: boolean }> {
+    const { response } = await this.core.request({
+      method: 'DELETE',
+      path: `/me/organization_memberships/${encodeURIComponent(organizationId)}`,
+      sessionId: this.actingSession(),
+    });
+    return response as { object: string; id: string; deleted: boolean };
+  }
+
   /** Deletes the account (when the instance allows it); the client is signed out. */
   async delete(): Promise<void> {
     await this.core.request({ method: 'DELETE', path: '/me', sessionId: this.actingSession() });
