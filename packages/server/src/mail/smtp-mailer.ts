@@ -5,6 +5,7 @@ import { composeEmail } from './compose-email.js';
 import { EmailDeliveryError } from './email-delivery-error.js';
 import { parseFromAddress } from './from-address.js';
 import { type ApplicationName, type Mailer, resolveApplicationName } from './mailer.js';
+import { assertSMTPHostAllowed } from './smtp-address-guard.js';
 
 export interface SMTPMailerOptions {
   /**
@@ -34,6 +35,7 @@ export interface SMTPMailerOptions {
  */
 export function createSMTPMailer(options: SMTPMailerOptions): Mailer {
   const server = describeSMTPServer(options.url);
+  const { hostname } = new URL(options.url);
   const sender = parseFromAddress(options.from);
   if (!sender) throw new Error(`Invalid sender address "${options.from}"`);
   const clock = options.clock ?? systemClock;
@@ -59,6 +61,7 @@ export function createSMTPMailer(options: SMTPMailerOptions): Mailer {
         now: clock.now(),
       });
       try {
+        await assertSMTPHostAllowed(hostname);
         const info = await transport.sendMail({
           from,
           to: message.to,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { defineEndpoint } from '@latch/protocol';
 import { z } from 'zod';
 import { parseFromAddress } from '../../mail/from-address.js';
+import { isForbiddenSMTPAddress } from '../../mail/smtp-address-guard.js';
 
 const tag = 'Instance Email';
 
@@ -13,7 +14,8 @@ const SMTPHost = z
   .trim()
   .min(1)
   .max(253)
-  .refine((host) => HOSTNAME.test(host) || isIP(host) !== 0, 'must be a host name such as smtp.example.com or an IP');
+  .refine((host) => HOSTNAME.test(host) || isIP(host) !== 0, 'must be a host name such as smtp.example.com or an IP')
+  .refine((host) => !isForbiddenSMTPAddress(host), 'must not be a link-local or reserved address');
 
 const FromAddress = z
   .string()

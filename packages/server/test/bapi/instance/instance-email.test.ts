@@ -123,6 +123,10 @@ describe.each(DATABASES)('Backend API email settings and test send [%s]', (datab
     const bad: [unknown, string, string][] = [
       [{ host: 'http://smtp.example.com' }, 'form_param_format_invalid', 'host'],
       [{ host: 'smtp.example.com:25' }, 'form_param_format_invalid', 'host'],
+      // The cloud metadata service and other link-local or reserved addresses are never mail servers.
+      [{ host: '169.254.169.254' }, 'form_param_format_invalid', 'host'],
+      [{ host: 'fe80::1' }, 'form_param_format_invalid', 'host'],
+      [{ host: '0.0.0.0' }, 'form_param_format_invalid', 'host'],
       [{ host: '' }, 'form_param_min_length_not_reached', 'host'],
       [{ port: 0 }, 'form_param_min_length_not_reached', 'port'],
       [{ port: 65536 }, 'form_param_max_length_exceeded', 'port'],
