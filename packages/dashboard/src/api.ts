@@ -69,6 +69,43 @@ export async function signIn(
   return (await readAnswer<{ operator: Operator }>(response)).operator;
 }
 
+/** `development` or `production`: public, so the sign-in page can offer what this instance uses. */
+export async function instanceEnvironment(): Promise<'development' | 'production'> {
+  const response = await fetch('/dashboard/api/environment', { headers: DASHBOARD_HEADERS });
+  return (await readAnswer<{ environment_type: 'development' | 'production' }>(response)).environment_type;
+}
+
+export interface Enrollment {
+  email: string;
+  totp_secret: string;
+  totp_uri: string;
+}
+
+/** Production: a new operator's link gives out their authenticator secret (once per call). */
+export async function startEnrollment(linkToken: string): Promise<Enrollment> {
+  const response = await fetch('/dashboard/api/enrollment', {
+    method: 'POST',
+    headers: DASHBOARD_HEADERS,
+    body: JSON.stringify({ token: linkToken }),
+  });
+  return readAnswer<Enrollment>(response);
+}
+
+/** Production: sets the password, confirms the authenticator and signs in. */
+export async function completeEnrollment(input: {
+  token: string;
+  password: string;
+  totp_code: string;
+}): Promise<Operator> {
+  const response = await fetch('/dashboard/api/enrollment/complete', {
+    method: 'POST',
+    headers: DASHBOARD_HEADERS,
+    body: JSON.stringify(input),
+  });
+  token = null;
+  return (await readAnswer<{ operator: Operator }>(response)).operator;
+}
+
 export async function signOut(): Promise<void> {
   token = null;
   await fetch('/dashboard/api/session', { method: 'DELETE', headers: DASHBOARD_HEADERS });

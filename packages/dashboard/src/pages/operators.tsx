@@ -28,9 +28,10 @@ const ROLES: { value: OperatorRole; label: string; hint: string }[] = [
 /** Who runs this instance: invite (with a one-time link to hand over), change roles, remove. Owners only. */
 export function OperatorsPage({ operator }: { operator: Operator }) {
   const operators = useLoad(() => bapi<OperatorEntry[]>('/operators'), []);
-  // Sign-in links work on development instances only (production wants a password and TOTP).
+  // Development: a link signs in. Production: a link sets up a new operator's password and
+  // authenticator (then they sign in with those), so only operators not set up yet get one.
   const instance = useLoad(() => bapi<{ environment_type: string }>('/instance'), []);
-  const links = instance.data ? instance.data.environment_type !== 'production' : false;
+  const production = instance.data?.environment_type === 'production';
   const [link, setLink] = useState<{ email: string; link: SignInLink } | null>(null);
   // A removed operator's row (and its notice) goes away, so the page says it.
   const [removed, setRemoved] = useState<string | null>(null);
@@ -43,7 +44,7 @@ export function OperatorsPage({ operator }: { operator: Operator }) {
       {operators.error && <Notice kind="error">{operators.error}</Notice>}
       {operators.loading && !operators.data && <Loading />}
       {removed && <Notice kind="success">{removed} was removed and signed out.</Notice>}
-      {link && <LinkOnce email={link.email} link={link.link} onDone={() => setLink(null)} />}
+      {link && <LinkOnce email={link.email} link={link.link} setup={production} onDone={() => setLink(null)} />}
       {operators.data && (
         <div className="table-wrap card">
           <table>
@@ -66,25 +67,30 @@ export function OperatorsPage({ operator }: { operator: Operator }) {
                   entry={entry}
                   self={entry.id === operator.id}
                   owner={owner}
+                  production={production}
                   onChanged={operators.reload}
                   onRemoved={() => {
                     setRemoved(entry.email);
                     operators.reload();
                   }}
-                  onLink={links ? (issued) => setLink({ email: entry.email, link: issued }) : null}
+                  onLink={
+                    instance.data && (!production || !entry.has_password)
+                      ? (issued) => setLink({ email: entry.email, link: issued })
+                      : null
+                  }
                 />
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {owner && instance.data && !links && (
+      {owner && production && (
         <Notice kind="info">
-          Production operators sign in with a password and an authenticator code. Add one on the server with{' '}
-          <code>latch operators create --email … --role … --password-stdin --totp</code>.
+          Production operators sign in with a password and an authenticator code: an invited operator sets both up from
+          their one-time link.
         </Notice>
       )}
-      {owner && links && (
+      {owner && instance.data && (
         <InviteOperator
           onInvited={(email, issued) => {
             setLink({ email, link: issued });
@@ -103,16 +109,21 @@ function OperatorRow({
   onChanged,
   onRemoved,
   onLink,
+  production,
 }: {
   entry: OperatorEntry;
   self: boolean;
   owner: boolean;
   onChanged: () => void;
   onRemoved: () => void;
-  /** Null where sign-in links do not work (production). */
+  /** Null where a link would do nothing (production, an operator already set up). */
   onLink: ((link: SignInLink) => void) | null;
+  /** Production: links set up operators who have no password yet. */
+  production: boolean;
 }) {
   const { run, busy, notice } = useAction();
+  const pending = production && !entry.has_password;
+  const linkKind = production ? 'setup' : 'sign-in';
   const [confirming, setConfirming] = useState(false);
   const base = `/operators/${entry.id}`;
   return (
@@ -120,7 +131,7 @@ function OperatorRow({
       <td>
         <strong className="break">{entry.email}</strong> {self && <span className="badge">you</span>}
         <div className="muted small">
-          {entry.name ?? 'No name'} · {entry.totp_enabled ? 'TOTP on' : 'no TOTP'}
+          {entry.name ?? 'No name'} · {pending ? 'not set up yet' : entry.totp_enabled ? 'TOTP on' : 'no TOTP'}
         </div>
         {notice}
       </td>
@@ -158,7 +169,7 @@ function OperatorRow({
                 type="button"
                 className="secondary"
                 disabled={busy}
-                aria-label={`New sign-in link for ${entry.email}`}
+                aria-label={`New ${linkKind} link for ${entry.email}`}
                 onClick={() =>
                   run(
                     async () => onLink(await bapi<SignInLink>(`${base}/sign_in_links`, { method: 'POST' })),
@@ -166,7 +177,7 @@ function OperatorRow({
                   )
                 }
               >
-                New sign-in link
+                New {linkKind} link
               </button>
             )}
             {!self && !confirming && (
@@ -208,16 +219,31 @@ function OperatorRow({
 }
 
 /** The one-time link, shown once: the server keeps only its hash. */
-function LinkOnce({ email, link, onDone }: { email: string; link: SignInLink; onDone: () => void }) {
+function LinkOnce({
+  email,
+  link,
+  setup,
+  onDone,
+}: {
+  email: string;
+  link: SignInLink;
+  /** Production: the link sets up a password and an authenticator instead of signing in. */
+  setup: boolean;
+  onDone: () => void;
+}) {
   const [copied, setCopied] = useState<string | null>(null);
+  const what = setup ? 'Setup link' : 'Sign-in link';
   return (
     <section className="card stack" aria-labelledby="link-title">
-      <h2 id="link-title">Sign-in link for {email}</h2>
+      <h2 id="link-title">
+        {what} for {email}
+      </h2>
       <p className="small">
         Send it to them privately. It works once, until {formatTime(link.expires_at)} UTC, and is shown only now.
+        {setup && ' They open it to choose a password and add an authenticator app.'}
       </p>
       <label>
-        One-time sign-in link
+        One-time {setup ? 'setup' : 'sign-in'} link
         <input readOnly value={link.url} data-testid="operator-link" onFocus={(event) => event.target.select()} />
       </label>
       <div className="row wrap">

@@ -1,28 +1,45 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { type Operator, signIn } from '../api.js';
+import { type Enrollment, instanceEnvironment, type Operator, signIn, startEnrollment } from '../api.js';
 import { messageOf, Notice } from '../components.js';
+import { EnrollForm } from './enroll.js';
 
 /**
- * Sign-in: a one-time link (`latch dev` prints `/dashboard/sign-in#token=opl_…`) signs in by itself;
- * otherwise email, password and the authenticator code.
+ * Sign-in: a one-time link (`latch dev` prints `/dashboard/sign-in#token=opl_…`) signs in by itself
+ * on a development instance, and sets up a new operator's password and authenticator on a
+ * production one; otherwise email, password and the authenticator code.
  */
 export function SignInPage({ onSignedIn }: { onSignedIn: (operator: Operator) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [enrollment, setEnrollment] = useState<{ token: string; enrollment: Enrollment } | null>(null);
+  const [environment, setEnvironment] = useState<'development' | 'production' | null>(null);
   const tried = useRef(false);
 
   useEffect(() => {
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
+    const known = instanceEnvironment();
+    known.then(setEnvironment, () => setEnvironment(null));
     if (!token || tried.current) return;
     tried.current = true;
     // The token is single-use: drop it from the address bar and history at once.
     window.history.replaceState(null, '', window.location.pathname);
     setBusy(true);
-    signIn({ token }).then(onSignedIn, (failure: unknown) => {
+    const fail = (failure: unknown) => {
       setError(messageOf(failure));
       setBusy(false);
-    });
+    };
+    known
+      .then(async (environmentType) => {
+        if (environmentType !== 'production') return onSignedIn(await signIn({ token }));
+        setEnrollment({ token, enrollment: await startEnrollment(token) });
+        setBusy(false);
+      })
+      .catch(fail);
   }, [onSignedIn]);
+
+  if (enrollment) {
+    return <EnrollForm linkToken={enrollment.token} enrollment={enrollment.enrollment} onSignedIn={onSignedIn} />;
+  }
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -65,9 +82,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (operator: Operator) =>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted">
-        Development: run <code>latch dev</code> and open the one-time link it prints.
-      </p>
+      {environment === 'development' && (
+        <p className="muted">
+          Development: run <code>latch dev</code> and open the one-time link it prints.
+        </p>
+      )}
+      {environment === 'production' && (
+        <p className="muted">New operator? Open the one-time link an owner sent you to set up your access.</p>
+      )}
     </main>
   );
 }
