@@ -20,7 +20,7 @@ const USAGE = `Usage:
   latch keys create [--name N]   Create a secret key (shown once)
   latch keys revoke <sak_id>     Revoke a secret key
   latch keys rotate [--now]      Rotate the signing key (published now, signs after the publish delay;
-                                 --now signs at once — for a compromised key)
+                                 --now, for a compromised key: signs at once and drops the old key)
   latch keys pem                 Print the signing key's public PEM (networkless token verification)`;
 
 /** `latch keys …`: works directly on the database, with or without a running server. */
@@ -88,15 +88,18 @@ export async function runKeys(argv: string[], env: Record<string, string | undef
         return 0;
       }
       case 'rotate': {
-        const publishDelayMs = values.now ? 0 : config.signingKeyPublishDelaySeconds * 1000;
-        // The previous key stays published as long as the longest-lived token (session or JWT template).
+        // Planned: the previous key stays published as long as the longest-lived token it signed.
+        // --now (compromised): it goes at once.
         const { key, previousRetiresAt } = await rotateInstanceSigningKey(store, now, {
-          publishDelayMs,
+          publishDelayMs: config.signingKeyPublishDelaySeconds * 1000,
           sessionTokenLifetimeSeconds: instance.settings.sessions.tokenLifetimeSeconds,
+          compromised: values.now === true,
         });
         print(`${green('✔')} New signing key ${key.kid} is published in the JWKS now.`);
         print(
-          `  It signs from ${new Date(key.activatesAt).toISOString()}; the previous key leaves the JWKS at ${new Date(previousRetiresAt).toISOString()}.`,
+          values.now
+            ? '  It signs now; the previous key has left the JWKS. Tokens it signed stop verifying once verifiers refetch the JWKS.'
+            : `  It signs from ${new Date(key.activatesAt).toISOString()}; the previous key leaves the JWKS at ${new Date(previousRetiresAt).toISOString()}.`,
         );
         return 0;
       }

@@ -181,7 +181,7 @@ function SigningKeys({ writer }: { writer: boolean }) {
     run(
       () => bapi<SigningKey>('/instance/signing_keys/rotate', { method: 'POST', body: { immediately } }),
       immediately
-        ? 'Signing key rotated. The new key signs from now on.'
+        ? 'Signing key rotated. The new key signs from now on; the old one has left the JWKS.'
         : 'Signing key rotated. The new key is published now and starts signing after the publish delay.',
     ).then((ok) => {
       setConfirming(false);
@@ -223,8 +223,10 @@ function SigningKeys({ writer }: { writer: boolean }) {
         <div className="stack">
           <p className="small">
             A new key is published in the JWKS now and signs after the publish delay. The current key keeps verifying
-            until the tokens it signed have expired. Rotate immediately only if the key has leaked: tokens from apps
-            that have not fetched the new JWKS yet may be refused for a few minutes.
+            until the tokens it signed have expired. Rotate immediately only if the key has leaked: the new key signs at
+            once and the current one leaves the JWKS at once, so tokens it signed — forged ones too — stop verifying;
+            signed-in users get fresh tokens, and apps that have not fetched the new JWKS yet may refuse them for a few
+            minutes.
           </p>
           <div className="row wrap">
             <button type="button" disabled={busy} onClick={() => rotate(false)}>

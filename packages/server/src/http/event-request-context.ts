@@ -34,10 +34,12 @@ export function withRequestOrigin<F extends Fetch>(fetch: F, trustProxy: boolean
   return ((request: Request, env?: unknown, ...rest: never[]) => {
     const { method, url } = request;
     const read = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
-    if ((read && !(method === 'GET' && isAuditedRead(request))) || EVENTLESS_WRITE.test(url)) {
+    // HEAD runs the GET handler: the audited read is audited whichever of the two asks.
+    if ((read && !(method !== 'OPTIONS' && isAuditedRead(request))) || EVENTLESS_WRITE.test(url)) {
       return fetch(request, env, ...rest);
     }
-    const path = new URL(url).pathname;
+    // The path the router matches (percent-decoded): `/%61pi/v1/…` is the Backend API too.
+    const path = getPath(request);
     const surface: RequestOrigin['surface'] = path.startsWith('/api/v1/')
       ? 'backend_api'
       : path.startsWith('/v1/')

@@ -15,14 +15,30 @@ FORBIDDEN.addSubnet('224.0.0.0', 4, 'ipv4');
 FORBIDDEN.addSubnet('fe80::', 10, 'ipv6');
 FORBIDDEN.addSubnet('ff00::', 8, 'ipv6');
 FORBIDDEN.addAddress('::', 'ipv6');
+// Metadata services that live outside link-local: AWS over IPv6, Alibaba Cloud.
+FORBIDDEN.addAddress('fd00:ec2::254', 'ipv6');
+FORBIDDEN.addAddress('100.100.100.200', 'ipv4');
 
-/** Whether `address` (an IP literal) is one an SMTP server may not have. IPv4-mapped IPv6 counts as IPv4. */
+/**
+ * Whether `address` (an IP literal) is one an SMTP server may not have. An IPv4 address inside IPv6
+ * (IPv4-mapped `::ffff:a.b.c.d`, NAT64 `64:ff9b::a.b.c.d` or its hex form) counts as that IPv4 address.
+ */
 export function isForbiddenSMTPAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (mapped) return FORBIDDEN.check(mapped, 'ipv4');
+  const embedded = embeddedIPv4(address);
+  if (embedded) return FORBIDDEN.check(embedded, 'ipv4');
   const family = isIP(address);
   if (family === 0) return false;
   return FORBIDDEN.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+function embeddedIPv4(address: string): string | null {
+  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (dotted) return dotted;
+  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (!hex) return null;
+  const high = Number.parseInt(hex[1] as string, 16);
+  const low = Number.parseInt(hex[2] as string, 16);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
 /**

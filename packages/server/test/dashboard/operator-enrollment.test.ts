@@ -64,7 +64,7 @@ describe.each(DATABASES)('Operator enrollment through a link on a production ins
 
     const done = await post('/enrollment/complete', { token, password: PASSWORD, totp_code: code() });
     const body = await expectOk(done.clone());
-    expect(body.operator).toMatchObject({ id: operator.id, email, totp_enabled: true });
+    expect(body.operator).toMatchObject({ id: operator.id, email, totp_enabled: true, has_password: true });
     expect(done.headers.get('set-cookie')).toMatch(/^__latch_operator=ops_[\w-]+; Path=\/dashboard\/api; .*Secure$/);
     const cookie = (done.headers.get('set-cookie') ?? '').split(';')[0] as string;
     const me = await expectOk(

@@ -112,6 +112,27 @@ describe.each(DATABASES)('Webhook endpoint and JWT template changes by operators
     expect(JSON.stringify(stored)).not.toContain(rotated.secret);
   });
 
+  it('a secret-key caller who reads a secret is named in the audit log, however the path is spelled', async () => {
+    const endpoint = await expectOk(
+      await t.api('/webhooks/endpoints', { method: 'POST', body: { url: 'http://127.0.0.1:9/key-reader' } }),
+    );
+    const keyId = (await t.server.store.secretKeys.list())[0]?.id;
+    const encoded = await fetch(`${t.server.url}/%61pi/v1/webhooks/endpoints/${endpoint.id}/secret`, {
+      headers: { authorization: `Bearer ${t.secretKey}` },
+    });
+    expect((await expectOk(encoded)).secret).toMatch(/^whsec_/);
+    const head = await fetch(`${t.server.url}/api/v1/webhooks/endpoints/${endpoint.id}/secret`, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${t.secretKey}` },
+    });
+    expect(head.status).toBe(200);
+    const reveals = (await auditedActions(endpoint.id)).filter(
+      (entry) => entry.action === 'webhook_endpoint.secret_revealed',
+    );
+    expect(reveals.length).toBeGreaterThanOrEqual(1);
+    for (const entry of reveals) expect(entry.actor).toEqual({ type: 'api_key', id: keyId });
+  });
+
   it('a support operator resends but cannot edit, rotate, replay or read the secret (403)', async () => {
     const support = await bearerFor('support');
     const endpoint = await expectOk(

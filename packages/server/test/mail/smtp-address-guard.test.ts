@@ -16,6 +16,11 @@ describe('SMTP server addresses', () => {
       '::',
       'ff02::1',
       '::ffff:169.254.169.254',
+      '::ffff:a9fe:a9fe',
+      '64:ff9b::169.254.169.254',
+      '64:ff9b::a9fe:a9fe',
+      'fd00:ec2::254',
+      '100.100.100.200',
     ]) {
       expect(isForbiddenSMTPAddress(address), address).toBe(true);
     }

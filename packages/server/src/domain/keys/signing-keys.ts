@@ -66,13 +66,16 @@ export async function rotateSigningKey(
   options: {
     publishDelayMs: number;
     tokenLifetimeMs: number;
+    /** A compromised key: the previous keys leave the JWKS at once instead of when their tokens expire. */
+    retirePreviousNow?: boolean;
     /** More writes in the rotation's transaction (its audit event). */
     alsoWrite?: (tx: Store, rotation: RotationResult) => Promise<void>;
   },
 ): Promise<RotationResult> {
   // Generated before the transaction: RSA key generation takes a while, the writes do not.
   const key = await generateSigningKey(now, now + options.publishDelayMs);
-  const rotation = { key, previousRetiresAt: key.activatesAt + options.tokenLifetimeMs + 60_000 };
+  const previousRetiresAt = options.retirePreviousNow ? now : key.activatesAt + options.tokenLifetimeMs + 60_000;
+  const rotation = { key, previousRetiresAt };
   await store.transaction(async (tx) => {
     await tx.signingKeys.insert(key);
     await tx.signingKeys.retireAllExcept(key.kid, rotation.previousRetiresAt);

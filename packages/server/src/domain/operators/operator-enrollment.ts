@@ -48,11 +48,18 @@ async function enrollingOperator(store: Store, linkToken: string, now: number): 
  * start): returned once, with the `otpauth://` URI an authenticator app imports.
  */
 export async function startEnrollment(store: Store, linkToken: string, now: number) {
-  const operator = await enrollingOperator(store, linkToken, now);
-  const secret = generateTotpSecret();
-  await store.operators.update(operator.id, { totpSecret: secret, lastTotpStep: null }, now);
-  return { email: operator.email, totpSecret: secret, totpUri: totpUri(secret, operator.email) };
+  const first = await enrollingOperator(store, linkToken, now);
+  return store.transaction(async (tx) => {
+    await tx.lock(enrollmentLock(first.id));
+    const operator = await enrollingOperator(tx, linkToken, now);
+    const secret = generateTotpSecret();
+    await tx.operators.update(operator.id, { totpSecret: secret, lastTotpStep: null }, now);
+    return { email: operator.email, totpSecret: secret, totpUri: totpUri(secret, operator.email) };
+  });
 }
+
+/** Held while an operator's enrollment starts or completes: a new secret cannot slip in under a completion. */
+const enrollmentLock = (operatorId: string) => `operator:${operatorId}:enrollment`;
 
 /**
  * Sets the password and confirms the authenticator with a first code, spends the link and starts a
@@ -85,8 +92,22 @@ export async function completeEnrollment(
   assertPasswordAllowed(OPERATOR_PASSWORD_POLICY, input.password);
   const passwordDigest = await hashPassword(input.password);
   return store.transaction(async (tx) => {
+    // Checked again under the lock, after the (slow) hash: still not set up (another link of theirs
+    // may have finished meanwhile), and still the secret the code was checked against (a start in
+    // another tab replaces it) — otherwise they would end up with an authenticator they never saw.
+    await tx.lock(enrollmentLock(operator.id));
+    const current = await enrollingOperator(tx, input.token, now);
+    if (current.totpSecret !== operator.totpSecret) {
+      throw LatchAPIError.single(
+        422,
+        'client_state_invalid',
+        'Authenticator changed',
+        'This link was opened again meanwhile, with a new authenticator key: use the page that shows it.',
+      );
+    }
     // Spent in the same transaction as the password is set: two tabs finishing at once enroll once.
     if (!(await tx.operators.markCredentialUsed(hashOperatorToken(input.token), now))) throw enrollmentFailed();
-    return startSession(tx, operator, 'enrollment', now, { passwordDigest, lastTotpStep: step });
+    const enrolled = { ...current, passwordDigest, lastTotpStep: step };
+    return startSession(tx, enrolled, 'enrollment', now, { passwordDigest, lastTotpStep: step });
   });
 }

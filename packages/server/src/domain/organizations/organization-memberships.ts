@@ -82,8 +82,8 @@ export async function changeMemberRole(
   change: ChangeContext,
 ): Promise<OrganizationMembershipRecord> {
   return store.transaction(async (tx) => {
-    await assertKeepsAManager(tx, membership, roleId);
-    const updated = { ...membership, roleId, updatedAt: change.now };
+    const current = await assertKeepsAManager(tx, membership, roleId);
+    const updated = { ...current, roleId, updatedAt: change.now };
     if (!(await tx.organizations.memberships.update(updated)))
       throw organizationErrors.notFound('organization membership');
     await emitOrganizationEvent(tx, 'organizationMembership.updated', (json) => json.membership(updated), change);
@@ -117,11 +117,11 @@ export async function removeMember(
   change: ChangeContext,
 ): Promise<OrganizationMembershipRecord> {
   return store.transaction(async (tx) => {
-    await assertKeepsAManager(tx, membership, null);
+    const current = await assertKeepsAManager(tx, membership, null);
     // Rendered before the row goes, so the event carries the organization and user data.
-    await emitOrganizationEvent(tx, 'organizationMembership.deleted', (json) => json.membership(membership), change);
-    if (!(await tx.organizations.memberships.delete(membership.id)))
+    await emitOrganizationEvent(tx, 'organizationMembership.deleted', (json) => json.membership(current), change);
+    if (!(await tx.organizations.memberships.delete(current.id)))
       throw organizationErrors.notFound('organization membership');
-    return membership;
+    return current;
   });
 }

@@ -51,6 +51,8 @@ export async function roleIdsWithPermission(store: Store, permissionKey: string)
 /**
  * Refuses a change that would leave the organization with no member able to manage members (Clerk's
  * `organization_minimum_permissions_needed`): removing, demoting or the leaving of the last one.
+ * Runs under the organization's managers lock and judges the membership as stored now (a request
+ * read before the lock may be stale): returns that fresh record for the caller to change.
  *
  * @param leaving the membership that is going away or changing role
  * @param newRoleId its new role, or null when it is removed
@@ -59,15 +61,18 @@ export async function assertKeepsAManager(
   store: Store,
   leaving: OrganizationMembershipRecord,
   newRoleId: string | null,
-): Promise<void> {
+): Promise<OrganizationMembershipRecord> {
   // Two members leaving or being demoted at once must not both see "another manager remains".
   await store.lock(`organization:${leaving.organizationId}:managers`);
+  const current = await store.organizations.memberships.findById(leaving.id);
+  if (!current) throw organizationErrors.notFound('organization membership');
   const managerRoles = await roleIdsWithPermission(store, MANAGE_MEMBERSHIPS);
-  if (!managerRoles.includes(leaving.roleId)) return;
-  if (newRoleId !== null && managerRoles.includes(newRoleId)) return;
+  if (!managerRoles.includes(current.roleId)) return current;
+  if (newRoleId !== null && managerRoles.includes(newRoleId)) return current;
   const managers = await store.organizations.memberships.count({
-    organizationId: leaving.organizationId,
+    organizationId: current.organizationId,
     roleIds: managerRoles,
   });
   if (managers <= 1) throw organizationErrors.minimumPermissionsNeeded();
+  return current;
 }

@@ -42,7 +42,10 @@ export const SigningKeyJSON = z
 
 export const RotateSigningKeyBody = z
   .strictObject({
-    /** Sign with the new key at once instead of after the publish delay: for a compromised key. */
+    /**
+     * For a compromised key: the new key signs at once and the previous one leaves the JWKS at once
+     * (its tokens stop verifying), instead of after the publish delay and the longest token lifetime.
+     */
     immediately: z.boolean().optional(),
   })
   .meta({ id: 'RotateSigningKeyBody' });

@@ -53,8 +53,9 @@ export const INSTANCE_KEY_ROUTES: Route[] = [
   route(endpoints.rotateSigningKey, async ({ body }, { store, clock, config, instance }) => {
     const now = clock.now();
     const { key } = await rotateInstanceSigningKey(store, now, {
-      publishDelayMs: body.immediately ? 0 : config.signingKeyPublishDelaySeconds * 1000,
+      publishDelayMs: config.signingKeyPublishDelaySeconds * 1000,
       sessionTokenLifetimeSeconds: instance.settings.sessions.tokenLifetimeSeconds,
+      compromised: body.immediately === true,
     });
     return toSigningKeyJSON({ key, status: key.activatesAt > now ? 'scheduled' : 'signing' });
   }),
