@@ -54,9 +54,11 @@ export function EnrollForm({
         <p className="small">
           <a href={enrollment.totp_uri}>Open in an authenticator app</a>, or add an account by hand with this key:
         </p>
-        <code className="break" data-testid="totp-secret" aria-label="Authenticator key">
-          {grouped(enrollment.totp_secret)}
-        </code>
+        <p>
+          <code className="break" data-testid="totp-secret">
+            {grouped(enrollment.totp_secret)}
+          </code>
+        </p>
         <h2>2. Choose a password</h2>
         <input type="email" name="username" autoComplete="username" value={enrollment.email} readOnly hidden />
         <label>

@@ -39,8 +39,8 @@ describe.each(DATABASES)('the last organization admin under concurrent requests 
       );
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, 400]);
-      const refused = responses.find((response) => response.status === 400);
-      expect(((await refused?.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
+      const refused = responses.find((response) => response.status === 400) as Response;
+      expect(((await refused.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe(
         'organization_minimum_permissions_needed',
       );
       expect(Object.values(await rolesOf(t, org.id as string))).toEqual(['org:admin']);
