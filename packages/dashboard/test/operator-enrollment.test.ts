@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/clerk-compat/support/browser.js';
 import { createOperator } from '../../server/src/domain/operators/create-operator.js';
 import { totpCode, totpStep } from '../../server/src/domain/operators/totp.js';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server.js';
+import { PRODUCTION_WITHOUT_MAIL, startTestServer, type TestServer } from '../../server/test/support/test-server.js';
 import { buildDashboard, checkPage, reportPageErrors } from './support/dashboard-browser.js';
 
 /**
@@ -51,11 +51,7 @@ describe('Dashboard: operator enrollment through a setup link on a production in
 
   beforeAll(async () => {
     await buildDashboard();
-    t = await startTestServer('sqlite', {
-      instanceType: 'production',
-      smtpUrl: 'smtp://127.0.0.1:9',
-      emailFrom: 'no-reply@example.com',
-    });
+    t = await startTestServer('sqlite', PRODUCTION_WITHOUT_MAIL);
     ownerEmail = `owner-${Date.now()}@example.com`;
     const created = await createOperator(
       t.server.store,

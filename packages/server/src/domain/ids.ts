@@ -17,8 +17,7 @@ function randomInto(target: Buffer, offset: number, length: number): void {
     poolOffset = 0;
   }
   pool.copy(target, offset, poolOffset, poolOffset + length);
-  // Each byte is handed out once.
-  pool.fill(0, poolOffset, poolOffset + length);
+  // The offset only moves forward until a refill: each byte is handed out once.
   poolOffset += length;
 }
 

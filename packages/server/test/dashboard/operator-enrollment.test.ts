@@ -4,7 +4,7 @@ import { createSignInLink } from '../../src/domain/operators/operator-sessions.j
 import { totpCode, totpStep } from '../../src/domain/operators/totp.js';
 import { expectError, expectOk, unique } from '../bapi/support.js';
 import { DATABASES } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { PRODUCTION_WITHOUT_MAIL, startTestServer, type TestServer } from '../support/test-server.js';
 
 const DASHBOARD = { 'content-type': 'application/json', 'x-latch-dashboard': '1' };
 const PASSWORD = 'a long operator password';
@@ -17,11 +17,7 @@ const PASSWORD = 'a long operator password';
 describe.each(DATABASES)('Operator enrollment through a link on a production instance [%s]', (database) => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer(database, {
-      instanceType: 'production',
-      smtpUrl: 'smtp://127.0.0.1:9',
-      emailFrom: 'no-reply@example.com',
-    });
+    t = await startTestServer(database, PRODUCTION_WITHOUT_MAIL);
   });
   afterAll(async () => {
     await t?.stop();

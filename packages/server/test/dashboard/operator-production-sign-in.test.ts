@@ -4,7 +4,7 @@ import { createSignInLink } from '../../src/domain/operators/operator-sessions.j
 import { totpCode, totpStep } from '../../src/domain/operators/totp.js';
 import { expectError, expectOk, unique } from '../bapi/support.js';
 import { DATABASES } from '../support/databases.js';
-import { startTestServer, type TestServer } from '../support/test-server.js';
+import { PRODUCTION_WITHOUT_MAIL, startTestServer, type TestServer } from '../support/test-server.js';
 
 const DASHBOARD = { 'content-type': 'application/json', 'x-latch-dashboard': '1' };
 
@@ -12,12 +12,7 @@ const DASHBOARD = { 'content-type': 'application/json', 'x-latch-dashboard': '1'
 describe.each(DATABASES)('Dashboard sign-in on a production instance [%s]', (database) => {
   let t: TestServer;
   beforeAll(async () => {
-    // Production insists on a mail server; these tests send no mail.
-    t = await startTestServer(database, {
-      instanceType: 'production',
-      smtpUrl: 'smtp://127.0.0.1:9',
-      emailFrom: 'no-reply@example.com',
-    });
+    t = await startTestServer(database, PRODUCTION_WITHOUT_MAIL);
   });
   afterAll(async () => {
     await t?.stop();

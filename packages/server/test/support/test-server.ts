@@ -16,6 +16,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Overrides for a production instance whose tests send no mail: production insists on a mail server
+ * and a sender at start, so it gets a port nothing listens on.
+ */
+export const PRODUCTION_WITHOUT_MAIL = {
+  instanceType: 'production',
+  smtpUrl: 'smtp://127.0.0.1:9',
+  emailFrom: 'no-reply@example.com',
+} as const;
+
 /** A real Latch server on loopback (random port) over a fresh database. */
 export async function startTestServer(
   databaseName: DatabaseName,
