@@ -1,8 +1,8 @@
 // The load generator: a separate process that drives one server over loopback with keep-alive
-// connections. Commanded by run.js (see lib/ipc.js); one `run` call is one phase.
-import http from 'node:http';
+// connections (lib/raw-http.js). Commanded by run.js (see lib/ipc.js); one `run` call is one phase.
 import { runClosedLoop } from './lib/closed-loop.js';
 import { emit, serveCalls } from './lib/ipc.js';
+import { encodeRequest, RawHttpConnection } from './lib/raw-http.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 const FORM = 'application/x-www-form-urlencoded';
@@ -18,7 +18,8 @@ const KINDS = {
   /** The same GET every time; with `phase.expect`, the body must contain that text. */
   get: (phase) => {
     const check = phase.expect ? (text) => (text.includes(phase.expect) ? null : 'unexpected body') : undefined;
-    return () => ({ method: 'GET', path: phase.path, headers: phase.headers, body: null, check });
+    const request = { method: 'GET', path: phase.path, headers: phase.headers, body: null, check };
+    return () => request;
   },
   /** A unique email and a unique 20+ char password each time. */
   'create-user': (phase) => () => {
@@ -74,45 +75,30 @@ const KINDS = {
   },
 };
 
+/** Encoded request bytes, kept for request objects a phase reuses (the GET and token kinds). */
+const encoded = new WeakMap();
+
 /** One request; resolves to null on a 2xx that passes `check`, else a short description (status and the start of the body). */
-function send(agent, target, { method, path, headers, body, check }) {
-  return new Promise((resolve) => {
-    const request = http.request(
-      {
-        agent,
-        hostname: target.hostname,
-        port: target.port,
-        method,
-        path,
-        headers: body === null ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        const status = response.statusCode ?? 0;
-        const success = status >= 200 && status < 300;
-        const keepAll = success && check;
-        let text = '';
-        if (!success || keepAll) response.setEncoding('utf8');
-        response.on('data', (chunk) => {
-          if (keepAll || (!success && text.length < 160)) text += chunk;
-        });
-        response.on('end', () => {
-          if (!success) return resolve(`HTTP ${status} ${text.slice(0, 160)}`);
-          if (!check) return resolve(null);
-          try {
-            resolve(check(text));
-          } catch (error) {
-            resolve(`bad body: ${error.message}`);
-          }
-        });
-        response.on('error', (error) => resolve(error.code ?? error.message));
-      },
-    );
-    request.setTimeout(REQUEST_TIMEOUT_MS, () =>
-      request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })),
-    );
-    request.on('error', (error) => resolve(error.code ?? error.message));
-    request.end(body ?? undefined);
-  });
+async function send(connection, host, request) {
+  let bytes = encoded.get(request);
+  if (!bytes) {
+    bytes = encodeRequest({ ...request, host });
+    encoded.set(request, bytes);
+  }
+  let response;
+  try {
+    response = await connection.request(bytes, REQUEST_TIMEOUT_MS);
+  } catch (error) {
+    return error.code ?? error.message;
+  }
+  const { status, body } = response;
+  if (status < 200 || status >= 300) return `HTTP ${status} ${body.toString('utf8', 0, 160)}`;
+  if (!request.check) return null;
+  try {
+    return request.check(body.toString('utf8'));
+  } catch (error) {
+    return `bad body: ${error.message}`;
+  }
 }
 
 serveCalls({
@@ -126,8 +112,11 @@ serveCalls({
     const target = new URL(phase.url);
     const makeRequest = KINDS[phase.kind]?.(phase);
     if (!makeRequest) throw new Error(`unknown phase kind ${phase.kind}`);
-    // Exactly `concurrency` sockets, reused for the whole phase, closed at its end.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: phase.concurrency, maxFreeSockets: phase.concurrency });
+    // Exactly `concurrency` sockets, one per worker, reused for the whole phase, closed at its end.
+    const connections = Array.from(
+      { length: phase.concurrency },
+      () => new RawHttpConnection({ hostname: target.hostname, port: Number(target.port) }),
+    );
     try {
       const result = await runClosedLoop({
         concurrency: phase.concurrency,
@@ -135,13 +124,13 @@ serveCalls({
         durationMs: phase.durationMs,
         maxOps: phase.maxOps,
         keepLatencies: true,
-        op: (worker) => send(agent, target, makeRequest(worker)),
+        op: (worker) => send(connections[worker], target.host, makeRequest(worker)),
         onMeasureStart: () => emit('measure-start'),
       });
       emit('measure-end');
       return result;
     } finally {
-      agent.destroy();
+      for (const connection of connections) connection.close();
     }
   },
 });
