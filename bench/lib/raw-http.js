@@ -94,7 +94,8 @@ function parseResponse(buffer) {
   if (headEnd < 0) return null;
   const head = buffer.toString('latin1', 0, headEnd);
   const status = Number(head.slice(9, 12));
-  if (!head.startsWith('HTTP/1.') || !(status >= 100 && status < 600)) throw new Error(`bad status line ${head.slice(0, 40)}`);
+  if (!head.startsWith('HTTP/1.') || !(status >= 100 && status < 600))
+    throw new Error(`bad status line ${head.slice(0, 40)}`);
   const lower = head.toLowerCase();
   const close = /\r\nconnection: *close/.test(lower);
   const start = headEnd + 4;

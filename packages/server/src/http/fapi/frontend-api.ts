@@ -10,7 +10,7 @@ import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
-import { clientStateToJSON } from './resources/client-json.js';
+import { clientStateToText } from './resources/client-json.js';
 import { FRONTEND_API_ROUTES } from './routes/index.js';
 import { sessionTokenFor } from './session-token-for.js';
 
@@ -67,26 +67,25 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const needsClient = enveloped || result.raw || context.cookies.length > 0;
       // The client as it is after the handler: its own writes have dropped any cached state.
       const state = needsClient && context.client ? await app.clientStates.byId(app.store, context.client.id) : null;
-      const clientJSON =
+      const client =
         state && enveloped
-          ? await clientStateToJSON(state, app.instance.settings, context.now, {
+          ? await clientStateToText(state, app.instance.settings, context.now, {
               tokenFor: (session, user) => sessionTokenFor(app, session, user, context.origin, context.now),
             })
           : null;
       const response =
         result.raw ??
-        (enveloped && result.response === CURRENT_CLIENT
-          ? currentClientResponse(clientJSON, result.status ?? 200)
-          : jsonResponse(
-              enveloped ? { response: result.response, client: clientJSON } : result.response,
+        (enveloped
+          ? envelopeResponse(
+              result.response === CURRENT_CLIENT ? (client?.text ?? 'null') : JSON.stringify(result.response),
+              client?.text ?? 'null',
               result.status ?? 200,
-            ));
+            )
+          : jsonResponse(result.response, result.status ?? 200));
       for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
       // Token refreshes (bare JSON) leave `__client_uat` alone: it changes only with sign-in state.
       if (needsClient) {
-        const signedIn = clientJSON
-          ? clientJSON.last_active_session_id !== null
-          : hasLiveActiveSession(state, context.now);
+        const signedIn = client ? client.lastActiveSessionId !== null : hasLiveActiveSession(state, context.now);
         const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
         for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
           response.headers.append(
@@ -106,16 +105,15 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
 }
 
 /**
- * `{ "response": client, "client": client }` (`GET /v1/client` and the other client routes): the
- * same bytes `jsonResponse` would send, with the client serialized once instead of twice — it is
- * most of the body of the Frontend API's most frequent GET.
+ * `{ "response": …, "client": … }` from texts already serialized: the client (most of the body of the
+ * Frontend API's most frequent GET, `/v1/client`, where it is also the response) is stringified once,
+ * or not at all when its text is cached (`clientStateToText`). The bytes are what `jsonResponse` would
+ * send for the same objects; a response of `undefined` is left out, as JSON.stringify does.
  */
-function currentClientResponse(clientJSON: unknown, status: number): Response {
-  const client = JSON.stringify(clientJSON) ?? 'null';
-  return new Response(`{"response":${client},"client":${client}}`, {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
+function envelopeResponse(responseText: string | undefined, clientText: string, status: number): Response {
+  const body =
+    responseText === undefined ? `{"client":${clientText}}` : `{"response":${responseText},"client":${clientText}}`;
+  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
 }
 
 /** Whether the client's active session is still live (`__client_uat` must say 0 otherwise). */
