@@ -12,6 +12,7 @@ import { createDashboard } from './dashboard/serve-dashboard.js';
 import { createFrontendAPI, overrideMethod } from './fapi/frontend-api.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { buildOpenAPIDocument } from './openapi.js';
+import { applyStagedHeaders, startStagedHeaders } from './staged-headers.js';
 
 export const LATCH_VERSION = '0.1.0';
 
@@ -26,11 +27,12 @@ export function createApp(context: AppContext): Hono<AppEnv> {
   app.use(async (c, next) => {
     const requestId = randomUUID();
     c.set('requestId', requestId);
+    // Not c.header() after next(): it rebuilds the response, turning @hono/node-server's fast string
+    // body into a streamed ReadableStream on every request (staged-headers.ts).
+    startStagedHeaders(c, [['x-request-id', requestId]]);
     const started = performance.now();
     await next();
-    // Not c.header(): after next() it rebuilds the response, turning @hono/node-server's fast string
-    // body into a streamed ReadableStream on every request.
-    c.res.headers.set('x-request-id', requestId);
+    applyStagedHeaders(c);
     logger.info('request', {
       request_id: requestId,
       method: c.req.method,

@@ -4,7 +4,7 @@ import type { ClientState } from '../../domain/clients/client-state.js';
 import { isSessionLive } from '../../domain/sessions/session-state.js';
 import { LatchAPIError } from '../../errors.js';
 import type { AppEnv } from '../app-env.js';
-import { jsonResponse } from '../json-response.js';
+import { type HeaderList, stagedResponse, stageHeaders } from '../staged-headers.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CURRENT_CLIENT } from './fapi-route.js';
@@ -49,9 +49,9 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
         `Requests from ${origin} are not allowed for this instance.`,
       );
     }
+    // On every answer to an allowed origin, errors included (staged-headers.ts).
+    if (origin && allowed) stageHeaders(c, corsHeaders(origin));
     await next();
-    if (origin && allowed)
-      for (const [name, value] of Object.entries(corsHeaders(origin))) c.res.headers.set(name, value);
   });
 
   for (const route of FRONTEND_API_ROUTES) {
@@ -73,32 +73,34 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
               tokenFor: (session, user) => sessionTokenFor(app, session, user, context.origin, context.now),
             })
           : null;
-      const response =
-        result.raw ??
-        (enveloped
-          ? envelopeResponse(
-              result.response === CURRENT_CLIENT ? (client?.text ?? 'null') : JSON.stringify(result.response),
-              client?.text ?? 'null',
-              result.status ?? 200,
-            )
-          : jsonResponse(result.response, result.status ?? 200));
-      for (const cookie of context.cookies) response.headers.append('set-cookie', cookie);
+      const cookies: HeaderList = context.cookies.map((cookie) => ['set-cookie', cookie]);
       // Token refreshes (bare JSON) leave `__client_uat` alone: it changes only with sign-in state.
       if (needsClient) {
         const signedIn = client ? client.lastActiveSessionId !== null : hasLiveActiveSession(state, context.now);
         const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
         for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
-          response.headers.append(
+          cookies.push([
             'set-cookie',
             serializeCookie(name, uat, {
               secure: secureCookies(app),
               sameSite: 'Lax',
               maxAgeSeconds: ONE_YEAR_SECONDS,
             }),
-          );
+          ]);
         }
       }
-      return response;
+      if (result.raw) {
+        for (const [name, value] of cookies) result.raw.headers.append(name, value);
+        return result.raw;
+      }
+      const text = enveloped
+        ? envelopeText(
+            result.response === CURRENT_CLIENT ? (client?.text ?? 'null') : JSON.stringify(result.response),
+            client?.text ?? 'null',
+          )
+        : (JSON.stringify(result.response) ?? null);
+      // `Content-Type` exactly `application/json` (json-response.ts).
+      return stagedResponse(c, text, result.status ?? 200, [['content-type', 'application/json'], ...cookies]);
     });
   }
   return api;
@@ -107,13 +109,13 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
 /**
  * `{ "response": …, "client": … }` from texts already serialized: the client (most of the body of the
  * Frontend API's most frequent GET, `/v1/client`, where it is also the response) is stringified once,
- * or not at all when its text is cached (`clientStateToText`). The bytes are what `jsonResponse` would
- * send for the same objects; a response of `undefined` is left out, as JSON.stringify does.
+ * or not at all when its text is cached (`clientStateToText`). The bytes are what JSON.stringify gives
+ * for the same objects; a response of `undefined` is left out, as JSON.stringify does.
  */
-function envelopeResponse(responseText: string | undefined, clientText: string, status: number): Response {
-  const body =
-    responseText === undefined ? `{"client":${clientText}}` : `{"response":${responseText},"client":${clientText}}`;
-  return new Response(body, { status, headers: { 'content-type': 'application/json' } });
+function envelopeText(responseText: string | undefined, clientText: string): string {
+  return responseText === undefined
+    ? `{"client":${clientText}}`
+    : `{"response":${responseText},"client":${clientText}}`;
 }
 
 /** Whether the client's active session is still live (`__client_uat` must say 0 otherwise). */
