@@ -127,8 +127,11 @@ export function createApp(context: AppContext): Hono<AppEnv> {
   // Method override must happen before routing, so it wraps the whole handler.
   const route = app.fetch.bind(app);
   app.fetch = (request, env, ...rest) => {
-    const path = new URL(request.url).pathname;
-    const routed = path.startsWith('/v1/') ? overrideMethod(request) : request;
+    // Only a POST with a query can carry `_method`: the rest (every GET) skips parsing its URL.
+    const routed =
+      request.method === 'POST' && request.url.includes('?') && new URL(request.url).pathname.startsWith('/v1/')
+        ? overrideMethod(request)
+        : request;
     recordClientAddress(routed, env, context.config.trustProxy);
     return route(routed, env, ...rest);
   };

@@ -44,7 +44,7 @@ export function stagedResponse(c: Context<AppEnv>, body: string | null, status: 
  * middleware reading `response.headers`) each cookie stays its own header rather than being joined.
  */
 function nodeHeaderRecord(headers: HeaderList): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
+  const record = new NodeHeaderRecord(headers) as unknown as Record<string, string | string[]>;
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
     const existing = record[key];
@@ -52,13 +52,18 @@ function nodeHeaderRecord(headers: HeaderList): Record<string, string | string[]
     else if (Array.isArray(existing)) existing.push(value);
     else record[key] = [existing, value];
   }
-  Object.defineProperty(record, Symbol.iterator, {
-    enumerable: false,
-    value: function* pairs() {
-      for (const [name, value] of headers) yield [name, value];
-    },
-  });
   return record;
+}
+
+/** The record's prototype: its pairs, for `new Headers(record)`, without an own enumerable key. */
+class NodeHeaderRecord {
+  readonly #pairs: HeaderList;
+  constructor(pairs: HeaderList) {
+    this.#pairs = pairs;
+  }
+  *[Symbol.iterator](): IterableIterator<[string, string]> {
+    yield* this.#pairs;
+  }
 }
 
 /** Sets the staged headers on the final response unless it was built with them (after `next()`). */
