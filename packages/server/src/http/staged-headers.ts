@@ -27,7 +27,12 @@ export function stageHeaders(c: Context<AppEnv>, headers: Record<string, string>
 }
 
 /** A response with the staged headers and `headers` (names may repeat, e.g. `set-cookie`). */
-export function stagedResponse(c: Context<AppEnv>, body: string | null, status: number, headers: HeaderList): Response {
+export function stagedResponse(
+  c: Context<AppEnv>,
+  body: string | Uint8Array<ArrayBuffer> | null,
+  status: number,
+  headers: HeaderList,
+): Response {
   const response = new Response(body, {
     status,
     headers: nodeHeaderRecord([...c.get('stagedHeaders'), ...headers]) as HeadersInit,
