@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, connect, isIP, type Socket } from 'node:net';
 
 /**
  * Addresses an SMTP server may not have: link-local (169.254.0.0/16 — where clouds serve instance
@@ -41,23 +41,59 @@ function embeddedIPv4(address: string): string | null {
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
+/** Resolves a host name to all its addresses (`dns.promises.lookup` with `all: true`). */
+export type HostLookup = (host: string) => Promise<string[]>;
+
+const systemLookup: HostLookup = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+
 /**
- * Resolves the SMTP host (as the connection will) and throws when any of its addresses is forbidden.
- * A name that does not resolve is left to the connection to report.
+ * Opens a TCP connection to the SMTP host on an address that was checked: the host is resolved
+ * once, every address is checked, and the socket goes to one of those same addresses. Checking and
+ * then letting the SMTP client resolve the name again would leave a gap: a name whose DNS answer
+ * changes between the two lookups (DNS rebinding) would pass the check and then connect to the
+ * metadata service. TLS (implicit or STARTTLS) still verifies the certificate against the host name.
  */
-export async function assertSMTPHostAllowed(host: string): Promise<void> {
+export async function connectToAllowedSMTPHost(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  resolve: HostLookup = systemLookup,
+): Promise<Socket> {
   const bare = host.replace(/^\[(.*)\]$/, '$1');
-  let addresses: string[];
-  if (isIP(bare) !== 0) addresses = [bare];
-  else {
-    try {
-      addresses = (await lookup(bare, { all: true })).map((entry) => entry.address);
-    } catch {
-      return;
-    }
-  }
+  const addresses = isIP(bare) !== 0 ? [bare] : await resolve(bare);
   const forbidden = addresses.find(isForbiddenSMTPAddress);
   if (forbidden) {
     throw new Error(`${host} resolves to ${forbidden}, a link-local or reserved address; mail is not sent there`);
   }
+  let lastError: unknown = new Error(`${host} has no address`);
+  const deadline = Date.now() + timeoutMs;
+  for (const address of addresses) {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) break;
+    try {
+      return await connectTo(address, port, remaining);
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function connectTo(address: string, port: number, timeoutMs: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: address, port });
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`connecting to ${address}:${port} timed out`)), timeoutMs);
+    socket.once('error', fail);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.off('error', fail);
+      resolve(socket);
+    });
+  });
 }

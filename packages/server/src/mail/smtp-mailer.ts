@@ -5,7 +5,7 @@ import { composeEmail } from './compose-email.js';
 import { EmailDeliveryError } from './email-delivery-error.js';
 import { parseFromAddress } from './from-address.js';
 import { type ApplicationName, type Mailer, resolveApplicationName } from './mailer.js';
-import { assertSMTPHostAllowed } from './smtp-address-guard.js';
+import { connectToAllowedSMTPHost, type HostLookup } from './smtp-address-guard.js';
 
 export interface SMTPMailerOptions {
   /**
@@ -23,6 +23,8 @@ export interface SMTPMailerOptions {
    * defaults (2 minutes, 30 s, 10 minutes) would let one stuck server hold a worker for minutes.
    */
   timeoutMs?: number;
+  /** How the SMTP host name is resolved (tests pin it); the system resolver by default. */
+  lookup?: HostLookup;
 }
 
 /**
@@ -46,6 +48,15 @@ export function createSMTPMailer(options: SMTPMailerOptions): Mailer {
     greetingTimeout: timeout,
     socketTimeout: timeout,
     dnsTimeout: timeout,
+    // Our own connection, to an address checked against the forbidden ranges: nodemailer would
+    // otherwise resolve the name again after our check (smtp-address-guard.ts).
+    getSocket: (connection: { host?: string; port?: number | string; secure?: boolean }, callback) => {
+      const port = Number(connection.port) || (connection.secure ? 465 : 587);
+      connectToAllowedSMTPHost(connection.host ?? hostname, port, timeout, options.lookup).then(
+        (socket) => callback(null, { connection: socket }),
+        (error: Error) => callback(error),
+      );
+    },
   });
   // nodemailer re-emits transport errors (e.g. OAuth2 refresh) as 'error' events; unhandled, one would
   // crash the process.
@@ -61,7 +72,6 @@ export function createSMTPMailer(options: SMTPMailerOptions): Mailer {
         now: clock.now(),
       });
       try {
-        await assertSMTPHostAllowed(hostname);
         const info = await transport.sendMail({
           from,
           to: message.to,
