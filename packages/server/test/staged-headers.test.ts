@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv } from '../src/http/app-env.js';
-import { applyStagedHeaders, stagedResponse, stageHeaders, startStagedHeaders } from '../src/http/staged-headers.js';
+import { applyStagedHeaders, stagedResponse, stageHeaderList, startStagedHeaders } from '../src/http/staged-headers.js';
 
 /**
  * Staged headers reach every response: built into the Frontend API's responses (as a node:http header
@@ -16,7 +16,10 @@ describe('staged response headers', () => {
     applyStagedHeaders(c);
   });
   app.use(async (c, next) => {
-    stageHeaders(c, { 'access-control-allow-origin': 'https://app.example', vary: 'Origin' });
+    stageHeaderList(c, [
+      ['access-control-allow-origin', 'https://app.example'],
+      ['vary', 'Origin'],
+    ]);
     await next();
   });
   app.get('/built', (c) =>

@@ -21,9 +21,8 @@ export function startStagedHeaders(c: Context<AppEnv>, headers: HeaderList): voi
 }
 
 /** Adds headers every response to this request must carry (before `next()`). */
-export function stageHeaders(c: Context<AppEnv>, headers: Record<string, string>): void {
-  const staged = c.get('stagedHeaders');
-  for (const [name, value] of Object.entries(headers)) staged.push([name, value]);
+export function stageHeaderList(c: Context<AppEnv>, headers: HeaderList): void {
+  c.get('stagedHeaders').push(...headers);
 }
 
 /** A response with the staged headers and `headers` (names may repeat, e.g. `set-cookie`). */

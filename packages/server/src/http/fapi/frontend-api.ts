@@ -4,12 +4,12 @@ import type { ClientState } from '../../domain/clients/client-state.js';
 import { isSessionLive } from '../../domain/sessions/session-state.js';
 import { LatchAPIError } from '../../errors.js';
 import type { AppEnv } from '../app-env.js';
-import { type HeaderList, stagedResponse, stageHeaders } from '../staged-headers.js';
+import { type HeaderList, stagedResponse, stageHeaderList } from '../staged-headers.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
-import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
+import { corsHeaders, corsPairs, isAllowedOrigin } from './origin-policy.js';
 import { type ClientText, clientStateToText } from './resources/client-json.js';
 import { FRONTEND_API_ROUTES } from './routes/index.js';
 import { sessionTokenFor } from './session-token-for.js';
@@ -50,16 +50,37 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       );
     }
     // On every answer to an allowed origin, errors included (staged-headers.ts).
-    if (origin && allowed) stageHeaders(c, corsHeaders(origin));
+    if (origin && allowed) stageHeaderList(c, corsPairs(origin));
     await next();
   });
+
+  /**
+   * `__client_uat` and its suffixed twin, serialized once per value: a tab's value changes only when
+   * its sign-in state does, and every enveloped response sends both.
+   */
+  const uatCookieCache = new Map<string, HeaderList>();
+  const uatCookies = (uat: string): HeaderList => {
+    let pairs = uatCookieCache.get(uat);
+    if (!pairs) {
+      const options = { secure: secureCookies(app), sameSite: 'Lax', maxAgeSeconds: ONE_YEAR_SECONDS } as const;
+      pairs = ['__client_uat', `__client_uat_${suffix}`].map((name) => [
+        'set-cookie',
+        serializeCookie(name, uat, options),
+      ]);
+      if (uatCookieCache.size >= 4_096) uatCookieCache.clear();
+      uatCookieCache.set(uat, pairs);
+    }
+    return pairs;
+  };
 
   for (const route of FRONTEND_API_ROUTES) {
     api.on(route.method, route.path, async (c) => {
       const request = c.req.raw;
       // An empty body (token refreshes) is not read at all: reading it builds a web stream for nothing.
       const body =
-        request.headers.get('content-length') === '0' ? {} : await readFormBody(request, app.config.maxBodyBytes);
+        request.method === 'GET' || request.headers.get('content-length') === '0'
+          ? {}
+          : await readFormBody(request, app.config.maxBodyBytes);
       const context = await createFapiContext(app, request, body, { cachedClient: route.cachedClient });
       const result = await route.handle(context, c.req.param() as Record<string, string>);
       const enveloped = !result.raw && result.envelope !== false;
@@ -78,16 +99,7 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       if (needsClient) {
         const signedIn = client ? client.lastActiveSessionId !== null : hasLiveActiveSession(state, context.now);
         const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
-        for (const name of ['__client_uat', `__client_uat_${suffix}`]) {
-          cookies.push([
-            'set-cookie',
-            serializeCookie(name, uat, {
-              secure: secureCookies(app),
-              sameSite: 'Lax',
-              maxAgeSeconds: ONE_YEAR_SECONDS,
-            }),
-          ]);
-        }
+        cookies.push(...uatCookies(uat));
       }
       if (result.raw) {
         for (const [name, value] of cookies) result.raw.headers.append(name, value);
