@@ -13,7 +13,9 @@ import type { AppEnv } from './app-env.js';
  */
 export type HeaderList = [name: string, value: string][];
 
-const builtWithStagedHeaders = new WeakSet<Response>();
+/** Marks a response built with the staged headers (a property, not a WeakSet: one per request). */
+const BUILT_WITH_STAGED_HEADERS = Symbol('latch.builtWithStagedHeaders');
+type Marked = Response & { [BUILT_WITH_STAGED_HEADERS]?: true };
 
 /** Starts the request's staged headers (the outermost middleware, before `next()`). */
 export function startStagedHeaders(c: Context<AppEnv>, headers: HeaderList): void {
@@ -36,7 +38,7 @@ export function stagedResponse(
     status,
     headers: nodeHeaderRecord([...c.get('stagedHeaders'), ...headers]) as HeadersInit,
   });
-  builtWithStagedHeaders.add(response);
+  (response as Marked)[BUILT_WITH_STAGED_HEADERS] = true;
   return response;
 }
 
@@ -72,6 +74,6 @@ class NodeHeaderRecord {
 
 /** Sets the staged headers on the final response unless it was built with them (after `next()`). */
 export function applyStagedHeaders(c: Context<AppEnv>): void {
-  if (builtWithStagedHeaders.has(c.res)) return;
+  if ((c.res as Marked)[BUILT_WITH_STAGED_HEADERS]) return;
   for (const [name, value] of c.get('stagedHeaders')) c.res.headers.set(name, value);
 }
