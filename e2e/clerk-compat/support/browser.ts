@@ -74,12 +74,14 @@ const SHOWN_VALUES = new Set(['__clerk_hs_reason', 'suffixed_cookies', 'format']
  * await page.goto('/');
  * console.log(formatTraffic(log));
  */
-export function recordTraffic(page: Page, log: TrafficEntry[]): void {
+export function recordTraffic(page: Page, log: TrafficEntry[], fapiProxyPath = '/__clerk'): void {
   page.on('response', (response) => {
     const request = response.request();
     const url = new URL(response.url());
     const status = response.status();
-    if (url.pathname.startsWith('/__clerk/')) {
+    // The Frontend API as the browser reaches it: through the app's proxy path.
+    const fapiPath = url.pathname.startsWith(`${fapiProxyPath}/`) ? url.pathname.slice(fapiProxyPath.length) : null;
+    if (fapiPath !== null) {
       const override = url.searchParams.get('_method');
       // Values worth reading (why a handshake happened, which cookie set); other keys by name only.
       const keys = [...url.searchParams.entries()]
@@ -88,7 +90,7 @@ export function recordTraffic(page: Page, log: TrafficEntry[]): void {
       const entry: TrafficEntry = {
         at: Date.now(),
         kind: 'fapi',
-        line: `${request.method()}${override ? `(${override})` : ''} ${url.pathname.slice('/__clerk'.length)}${
+        line: `${request.method()}${override ? `(${override})` : ''} ${fapiPath}${
           keys.length ? ` ?${keys.join('&')}` : ''
         } → ${status}`,
       };

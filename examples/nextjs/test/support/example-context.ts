@@ -116,7 +116,8 @@ export function createExampleContext(kind: DatabaseKind): ExampleContext {
     });
     const page = await browserContext.newPage();
     const traffic: TrafficEntry[] = [];
-    recordTraffic(page, traffic);
+    // The browser reaches Latch's Frontend API through the middleware's `/__latch` proxy.
+    recordTraffic(page, traffic, '/__latch');
     return { context: browserContext, page, traffic, close: () => browserContext.close() };
   };
   context.step = async (tab, name, body) => {
@@ -124,9 +125,18 @@ export function createExampleContext(kind: DatabaseKind): ExampleContext {
     try {
       await body();
     } catch (error) {
+      // What the user would see: a client-side validation message explains a submit that never reached Latch.
+      const card = tab
+        ? await tab.page
+            .locator('.latch-card')
+            .first()
+            .innerText({ timeout: 1_000 })
+            .catch(() => '(no card)')
+        : '';
       const detail = [
         `step failed: ${name} (${context.kind})`,
         tab ? `browser:\n${formatTraffic(tab.traffic, since)}` : '',
+        tab ? `card text:\n${card}` : '',
         `latch:\n${formatLatchLog(context.latch.log, since)}`,
         `next start (tail):\n${context.app.output().slice(-4_000)}`,
       ].join('\n');
