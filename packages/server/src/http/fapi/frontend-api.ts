@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import type { AppContext } from '../../app-context.js';
-import type { ClientState } from '../../domain/clients/client-state.js';
-import { isSessionLive } from '../../domain/sessions/session-state.js';
 import { LatchAPIError } from '../../errors.js';
 import type { AppEnv } from '../app-env.js';
 import { type HeaderList, stagedResponse, stageHeaderList } from '../staged-headers.js';
@@ -9,8 +7,8 @@ import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
-import { corsHeaders, corsPairs, isAllowedOrigin } from './origin-policy.js';
-import { type ClientText, clientStateToText } from './resources/client-json.js';
+import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
+import { activeSessionAt, type ClientText, clientStateToText } from './resources/client-json.js';
 import { FRONTEND_API_ROUTES } from './routes/index.js';
 import { sessionTokenFor } from './session-token-for.js';
 
@@ -22,11 +20,12 @@ import { sessionTokenFor } from './session-token-for.js';
 export function createFrontendAPI(app: AppContext, publishableKey: string): Hono<AppEnv> {
   const api = new Hono<AppEnv>({ strict: false });
   const suffix = cookieSuffix(publishableKey);
-  const allowedOrigin = createOriginVerdicts(app);
+  const corsFor = createOriginVerdicts(app);
 
   api.use(async (c, next) => {
     const origin = c.req.header('origin');
-    const allowed = origin ? allowedOrigin(origin) : false;
+    const cors = origin ? corsFor(origin) : null;
+    const allowed = cors !== null;
     if (c.req.method === 'OPTIONS') {
       if (!allowed || !origin) return new Response(null, { status: 403 });
       return new Response(null, {
@@ -50,7 +49,7 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       );
     }
     // On every answer to an allowed origin, errors included (staged-headers.ts).
-    if (origin && allowed) stageHeaderList(c, corsPairs(origin));
+    if (cors) stageHeaderList(c, cors);
     await next();
   });
 
@@ -97,7 +96,9 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       const cookies: HeaderList = context.cookies.map((cookie) => ['set-cookie', cookie]);
       // Token refreshes (bare JSON) leave `__client_uat` alone: it changes only with sign-in state.
       if (needsClient) {
-        const signedIn = client ? client.lastActiveSessionId !== null : hasLiveActiveSession(state, context.now);
+        const signedIn = client
+          ? client.lastActiveSessionId !== null
+          : activeSessionAt(state, context.now) !== undefined;
         const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
         cookies.push(...uatCookies(uat));
       }
@@ -148,31 +149,25 @@ function currentClientBody(client: ClientText): Uint8Array<ArrayBuffer> {
   return body;
 }
 
-/** Whether the client's active session is still live (`__client_uat` must say 0 otherwise). */
-function hasLiveActiveSession(state: ClientState | null, now: number): boolean {
-  const activeId = state?.client.lastActiveSessionId;
-  const session = activeId ? state?.sessions.find((candidate) => candidate.id === activeId) : undefined;
-  return session !== undefined && isSessionLive(session, now);
-}
-
 /**
- * `isAllowedOrigin`, remembered per origin: a tab sends the same Origin with every request, and the
- * check parses URLs. Forgotten whenever the instance's allowed origins are replaced.
+ * `isAllowedOrigin`, remembered per origin with the CORS headers an allowed one gets (null: refused):
+ * a tab sends the same Origin with every request, and the check parses URLs. Forgotten whenever the
+ * instance's allowed origins are replaced.
  */
 function createOriginVerdicts(app: AppContext, maxOrigins = 1_000) {
-  const verdicts = new Map<string, boolean>();
+  const verdicts = new Map<string, HeaderList | null>();
   let verdictsFor = app.instance.settings.allowedOrigins;
-  return (origin: string): boolean => {
+  return (origin: string): HeaderList | null => {
     if (verdictsFor !== app.instance.settings.allowedOrigins) {
       verdicts.clear();
       verdictsFor = app.instance.settings.allowedOrigins;
     }
-    let allowed = verdicts.get(origin);
-    if (allowed === undefined) {
-      allowed = isAllowedOrigin(app, origin);
-      if (verdicts.size < maxOrigins) verdicts.set(origin, allowed);
+    let cors = verdicts.get(origin);
+    if (cors === undefined) {
+      cors = isAllowedOrigin(app, origin) ? Object.entries(corsHeaders(origin)) : null;
+      if (verdicts.size < maxOrigins) verdicts.set(origin, cors);
     }
-    return allowed;
+    return cors;
   };
 }
 

@@ -1,5 +1,4 @@
 import type { AppContext } from '../../app-context.js';
-import type { HeaderList } from '../staged-headers.js';
 
 /**
  * Which browser origins may call the Frontend API with credentials: the instance's allowed origins,
@@ -19,19 +18,6 @@ export function isAllowedOrigin(app: AppContext, origin: string): boolean {
   }
   return false;
 }
-
-/** `corsHeaders(origin)` as name/value pairs, made once per origin (a tab sends the same one every time). */
-export function corsPairs(origin: string): HeaderList {
-  let pairs = corsPairsByOrigin.get(origin);
-  if (!pairs) {
-    pairs = Object.entries(corsHeaders(origin));
-    if (corsPairsByOrigin.size >= 1_000) corsPairsByOrigin.clear();
-    corsPairsByOrigin.set(origin, pairs);
-  }
-  return pairs;
-}
-
-const corsPairsByOrigin = new Map<string, HeaderList>();
 
 /** CORS headers for an allowed origin: credentials on, the headers clerk-js reads exposed. */
 export function corsHeaders(origin: string): Record<string, string> {

@@ -109,7 +109,9 @@ export function clientTextChangesAt(state: ClientState, now: number): number {
   return until;
 }
 
-function activeSessionAt(state: ClientState, now: number): SessionRecord | undefined {
+/** The client's active session while it is live and its user exists (`last_active_session_id`). */
+export function activeSessionAt(state: ClientState | null, now: number): SessionRecord | undefined {
+  if (!state) return undefined;
   const { client, users } = state;
   const id = client.lastActiveSessionId;
   return id === null
