@@ -73,8 +73,8 @@ export interface OrganizationMembershipResource extends ListItem {
 
 export type OrganizationInvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
-/** An invitation the organization sent (clerk-js's `OrganizationInvitationResource`). */
-export interface OrganizationInvitationResource extends ListItem {
+/** What an invitation says, seen from the organization or from the invited user. */
+interface InvitationFields extends ListItem {
   emailAddress: string;
   organizationId: string;
   role: string;
@@ -82,20 +82,17 @@ export interface OrganizationInvitationResource extends ListItem {
   status: OrganizationInvitationStatus;
   publicMetadata: Record<string, unknown>;
   expiresAt?: Date | null;
+}
+
+/** An invitation the organization sent (clerk-js's `OrganizationInvitationResource`). */
+export interface OrganizationInvitationResource extends InvitationFields {
   /** Withdraws the invitation; resolves to it, `status: 'revoked'`. */
   revoke(): Promise<OrganizationInvitationResource>;
 }
 
 /** An invitation to one of the signed-in user's addresses (clerk-js's `UserOrganizationInvitationResource`). */
-export interface UserOrganizationInvitationResource extends ListItem {
-  emailAddress: string;
-  organizationId: string;
-  role: string;
-  roleName?: string;
-  status: OrganizationInvitationStatus;
-  publicMetadata: Record<string, unknown>;
+export interface UserOrganizationInvitationResource extends InvitationFields {
   publicOrganizationData: PublicOrganizationData;
-  expiresAt?: Date | null;
   /** Joins the organization; resolves to the invitation, `status: 'accepted'`. */
   accept(): Promise<UserOrganizationInvitationResource>;
 }
