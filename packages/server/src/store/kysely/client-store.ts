@@ -3,6 +3,24 @@ import type { ClientRecord } from '../records.js';
 import type { ClientTable, Database } from '../schema.js';
 import type { ClientPatch, ClientStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
+import { preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
+
+const CLIENT_COLUMNS = [
+  'id',
+  'token_hash',
+  'last_active_session_id',
+  'sign_in_id',
+  'sign_up_id',
+  'created_at',
+  'updated_at',
+  'ended_at',
+] as const satisfies readonly (keyof ClientTable)[];
+
+const insertClient = preparedInsert<ClientTable>('client', CLIENT_COLUMNS);
+const updateClient = preparedUpdateById('client');
+const selectClientByTokenHash = preparedQuery((db: Kysely<Database>, tokenHash: string) =>
+  db.selectFrom('client').selectAll().where('token_hash', '=', tokenHash),
+);
 
 export class KyselyClientStore implements ClientStore {
   constructor(
@@ -11,7 +29,7 @@ export class KyselyClientStore implements ClientStore {
   ) {}
 
   async insert(client: ClientRecord): Promise<void> {
-    await this.db.insertInto('client').values(toRow(client)).execute();
+    await insertClient(this.db, toRow(client));
     this.changes.changed(client.id);
   }
 
@@ -21,13 +39,13 @@ export class KyselyClientStore implements ClientStore {
   }
 
   async findByTokenHash(tokenHash: string): Promise<ClientRecord | null> {
-    const row = await this.db.selectFrom('client').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
-    return row ? toRecord(row) : null;
+    const { rows } = await selectClientByTokenHash(this.db, tokenHash);
+    return rows[0] ? toRecord(rows[0]) : null;
   }
 
   async update(client: ClientRecord): Promise<void> {
     const { id, ...row } = toRow(client);
-    await this.db.updateTable('client').set(row).where('id', '=', id).execute();
+    await updateClient(this.db, id, row);
     this.changes.changed(id);
   }
 
@@ -37,7 +55,7 @@ export class KyselyClientStore implements ClientStore {
     if (fields.signInId !== undefined) row.sign_in_id = fields.signInId;
     if (fields.signUpId !== undefined) row.sign_up_id = fields.signUpId;
     if (fields.endedAt !== undefined) row.ended_at = fields.endedAt;
-    await this.db.updateTable('client').set(row).where('id', '=', id).execute();
+    await updateClient(this.db, id, row);
     this.changes.changed(id);
   }
 

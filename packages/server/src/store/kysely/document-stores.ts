@@ -17,8 +17,47 @@ import type {
   SessionStore,
 } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
+import { preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
 
 /** Records kept whole as JSON in `data`; a few columns are copied out to filter and index on. */
+
+const insertSession = preparedInsert<ReturnType<typeof sessionRow>>('session', [
+  'id',
+  'client_id',
+  'user_id',
+  'status',
+  'created_at',
+  'updated_at',
+  'data',
+]);
+const updateSession = preparedUpdateById('session');
+const selectSessionData = preparedQuery((db: Kysely<Database>, id: string) =>
+  db.selectFrom('session').select('data').where('id', '=', id),
+);
+
+/** Sign-in and sign-up attempts: the same statements on their two tables. */
+function attemptStatements(table: 'sign_in_attempt' | 'sign_up_attempt') {
+  return {
+    insert: preparedInsert<AttemptRow>(table, ['id', 'client_id', 'created_at', 'updated_at', 'data']),
+    update: preparedUpdateById(table),
+    selectData: preparedQuery((db: Kysely<Database>, id: string) =>
+      db.selectFrom(table).select('data').where('id', '=', id),
+    ),
+  };
+}
+
+interface AttemptRow {
+  id: string;
+  client_id: string;
+  created_at: number;
+  updated_at: number;
+  data: string;
+}
+
+const ATTEMPT_STATEMENTS = {
+  sign_in_attempt: attemptStatements('sign_in_attempt'),
+  sign_up_attempt: attemptStatements('sign_up_attempt'),
+};
 
 export class KyselySessionStore implements SessionStore {
   constructor(
@@ -28,18 +67,18 @@ export class KyselySessionStore implements SessionStore {
 
   // A session belongs to its client: writes are recorded under the client's id (StoreChanges).
   async insert(session: SessionRecord): Promise<void> {
-    await this.db.insertInto('session').values(sessionRow(session)).execute();
+    await insertSession(this.db, sessionRow(session));
     this.changes.changed(session.clientId);
   }
 
   async findById(id: string): Promise<SessionRecord | null> {
-    const row = await this.db.selectFrom('session').select('data').where('id', '=', id).executeTakeFirst();
-    return row ? JSON.parse(row.data) : null;
+    const { rows } = await selectSessionData(this.db, id);
+    return rows[0] ? JSON.parse(rows[0].data) : null;
   }
 
   async update(session: SessionRecord): Promise<void> {
     const { id, ...row } = sessionRow(session);
-    await this.db.updateTable('session').set(row).where('id', '=', id).execute();
+    await updateSession(this.db, id, row);
     this.changes.changed(session.clientId);
   }
 
@@ -90,30 +129,26 @@ export class KyselyAttemptStore<T extends SignInRecord | SignUpRecord> implement
   ) {}
 
   async insert(attempt: T): Promise<void> {
-    await this.db
-      .insertInto(this.table)
-      .values({
-        id: attempt.id,
-        client_id: attempt.clientId,
-        created_at: attempt.createdAt,
-        updated_at: attempt.updatedAt,
-        data: JSON.stringify(attempt),
-      })
-      .execute();
+    await ATTEMPT_STATEMENTS[this.table].insert(this.db, {
+      id: attempt.id,
+      client_id: attempt.clientId,
+      created_at: attempt.createdAt,
+      updated_at: attempt.updatedAt,
+      data: JSON.stringify(attempt),
+    });
     this.changes.changed(attempt.clientId);
   }
 
   async findById(id: string): Promise<T | null> {
-    const row = await this.db.selectFrom(this.table).select('data').where('id', '=', id).executeTakeFirst();
-    return row ? JSON.parse(row.data) : null;
+    const { rows } = await ATTEMPT_STATEMENTS[this.table].selectData(this.db, id);
+    return rows[0] ? JSON.parse(rows[0].data) : null;
   }
 
   async update(attempt: T): Promise<void> {
-    await this.db
-      .updateTable(this.table)
-      .set({ updated_at: attempt.updatedAt, data: JSON.stringify(attempt) })
-      .where('id', '=', attempt.id)
-      .execute();
+    await ATTEMPT_STATEMENTS[this.table].update(this.db, attempt.id, {
+      updated_at: attempt.updatedAt,
+      data: JSON.stringify(attempt),
+    });
     this.changes.changed(attempt.clientId);
   }
 }

@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type PreparedQuery, preparedQuery } from './prepared-query.js';
 import type { OrganizationCollection, OrganizationPage } from '../organization-store.js';
 
 /** A filter condition on a copied-out column, or a case-insensitive substring search over several. */
@@ -20,6 +21,25 @@ export interface CollectionSpec<T, F> {
 type AnyDB = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: see above.
 type AnyEB = ExpressionBuilder<any, any>;
+
+/** Prepared equality-filtered lists, by table, columns and order (`listByEquality`). */
+const PREPARED_LISTS = new Map<string, PreparedQuery<[number, number, ...string[]], { data: unknown }>>();
+
+/** A page of `data`, in the requested order, ties broken by id. */
+function orderedPage(
+  // biome-ignore lint/suspicious/noExplicitAny: any collection's table
+  query: SelectQueryBuilder<any, any, object>,
+  field: 'created_at' | 'name',
+  direction: 'asc' | 'desc',
+  limit: number,
+  offset: number,
+) {
+  const ordered =
+    field === 'name'
+      ? query.orderBy(sql`lower(name)`, direction).orderBy('created_at', direction)
+      : query.orderBy('created_at', direction);
+  return ordered.orderBy('id', direction).select('data').limit(limit).offset(offset);
+}
 
 /** `%` and `_` in a search term are literal characters, not wildcards. */
 function likePattern(term: string): string {
@@ -67,13 +87,44 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
   async list(filter: F, page: OrganizationPage = { limit: 500, offset: 0 }): Promise<T[]> {
     const field = page.orderBy?.field ?? 'created_at';
     const direction = page.orderBy?.direction ?? 'desc';
-    let query = this.filtered(filter).select('data');
-    query =
-      field === 'name'
-        ? query.orderBy(sql`lower(name)`, direction).orderBy('created_at', direction)
-        : query.orderBy('created_at', direction);
-    const rows = await query.orderBy('id', direction).limit(page.limit).offset(page.offset).execute();
+    const conditions = this.spec.conditions(filter);
+    const rows = conditions.every((condition) => 'equals' in condition)
+      ? await this.listByEquality(conditions as { column: string; equals: string }[], field, direction, page)
+      : await orderedPage(this.filtered(filter), field, direction, page.limit, page.offset).execute();
     return rows.map((row) => JSON.parse(row.data as string) as T);
+  }
+
+  /**
+   * A list filtered by column equality only (a user's memberships, which every sign-in and client
+   * read embeds; an organization's members): prepared once per table, columns and order.
+   */
+  private async listByEquality(
+    conditions: { column: string; equals: string }[],
+    field: 'created_at' | 'name',
+    direction: 'asc' | 'desc',
+    page: OrganizationPage,
+  ) {
+    const columns = conditions.map((condition) => condition.column);
+    const key = `${this.spec.table} ${columns.join(',')} ${field} ${direction}`;
+    let prepared = PREPARED_LISTS.get(key);
+    if (!prepared) {
+      const table = this.spec.table;
+      prepared = preparedQuery((db: AnyDB, limit: number, offset: number, ...values: string[]) => {
+        let query = db.selectFrom(table);
+        columns.forEach((column, i) => {
+          query = query.where(column, '=', values[i]);
+        });
+        return orderedPage(query, field, direction, limit, offset);
+      });
+      PREPARED_LISTS.set(key, prepared);
+    }
+    const { rows } = await prepared(
+      this.db,
+      page.limit,
+      page.offset,
+      ...conditions.map((condition) => condition.equals),
+    );
+    return rows;
   }
 
   async count(filter: F): Promise<number> {

@@ -3,6 +3,7 @@ import type { IdentifierRecord, UserFilter, UserPage, UserRecord } from '../reco
 import type { Database } from '../schema.js';
 import type { IdentifierKind, NewUser, UserStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
+import { preparedQuery, preparedUpdateById } from './prepared-query.js';
 import { applyUserFilter } from './user-filter.js';
 import {
   assembleUser,
@@ -40,6 +41,45 @@ const IDENTIFIER_COLUMNS = [
   'verification_attempts',
   'verification_expire_at',
 ] as const;
+
+/** Users with their password (one row each): `loadUsers`' first query. */
+function usersWithPassword(db: Kysely<Database>, ids: string | string[]) {
+  return db
+    .selectFrom('user')
+    .leftJoin('password', 'password.user_id', 'user.id')
+    .selectAll('user')
+    .select([
+      'password.digest as password_digest',
+      'password.hasher as password_hasher',
+      'password.updated_at as password_updated_at',
+    ])
+    .where('user.id', Array.isArray(ids) ? 'in' : '=', ids);
+}
+
+/** Users' email addresses and phone numbers in one `union all`: `loadUsers`' second query. */
+function userIdentifiers(db: Kysely<Database>, userIds: string | string[]) {
+  const operator = Array.isArray(userIds) ? 'in' : '=';
+  return db
+    .selectFrom('email_address')
+    .select([sql<IdentifierKind>`'email_address'`.as('kind'), 'email_address as value', ...IDENTIFIER_COLUMNS])
+    .where('user_id', operator, userIds)
+    .unionAll(
+      db
+        .selectFrom('phone_number')
+        .select([sql<IdentifierKind>`'phone_number'`.as('kind'), 'phone_number as value', ...IDENTIFIER_COLUMNS])
+        .where('user_id', operator, userIds),
+    );
+}
+
+// A single user is the usual read (sign-in, session, `/v1/me`): its two queries are prepared.
+const selectUserWithPassword = preparedQuery((db: Kysely<Database>, id: string) => usersWithPassword(db, id));
+const selectUserIdentifiers = preparedQuery((db: Kysely<Database>, id: string) => userIdentifiers(db, id));
+
+const selectUserIdByEmailAddress = preparedQuery((db: Kysely<Database>, emailAddress: string) =>
+  db.selectFrom('email_address').select('user_id').where('email_address', '=', emailAddress),
+);
+
+const updateUser = preparedUpdateById('user');
 
 export class KyselyUserStore implements UserStore {
   constructor(
@@ -108,9 +148,9 @@ export class KyselyUserStore implements UserStore {
   async update(id: string, fields: Parameters<UserStore['update']>[1]): Promise<boolean> {
     const row = userFieldsToRow(fields);
     if (Object.keys(row).length === 0) return (await this.findById(id)) !== null;
-    const result = await this.db.updateTable('user').set(row).where('id', '=', id).executeTakeFirst();
+    const updated = await updateUser(this.db, id, row);
     this.changes.changed(id);
-    return Number(result.numUpdatedRows) > 0;
+    return updated > 0;
   }
 
   async setPassword(userId: string, password: NewUser['password']): Promise<void> {
@@ -200,12 +240,8 @@ export class KyselyUserStore implements UserStore {
   }
 
   async findUserIdByEmailAddress(emailAddress: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('email_address')
-      .select('user_id')
-      .where('email_address', '=', emailAddress)
-      .executeTakeFirst();
-    return row?.user_id ?? null;
+    const { rows } = await selectUserIdByEmailAddress(this.db, emailAddress);
+    return rows[0]?.user_id ?? null;
   }
 
   /** Ids are mixed-case base62: they sort in creation order only by code point, which PostgreSQL needs told. */
@@ -219,30 +255,7 @@ export class KyselyUserStore implements UserStore {
    */
   private async loadUsers(ids: string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const [users, identifiers] = await Promise.all([
-      this.db
-        .selectFrom('user')
-        .leftJoin('password', 'password.user_id', 'user.id')
-        .selectAll('user')
-        .select([
-          'password.digest as password_digest',
-          'password.hasher as password_hasher',
-          'password.updated_at as password_updated_at',
-        ])
-        .where('user.id', 'in', ids)
-        .execute(),
-      this.db
-        .selectFrom('email_address')
-        .select([sql<IdentifierKind>`'email_address'`.as('kind'), 'email_address as value', ...IDENTIFIER_COLUMNS])
-        .where('user_id', 'in', ids)
-        .unionAll(
-          this.db
-            .selectFrom('phone_number')
-            .select([sql<IdentifierKind>`'phone_number'`.as('kind'), 'phone_number as value', ...IDENTIFIER_COLUMNS])
-            .where('user_id', 'in', ids),
-        )
-        .execute(),
-    ]);
+    const [users, identifiers] = ids.length === 1 ? await this.loadOne(ids[0] as string) : await this.loadMany(ids);
     // Each user's identifiers in creation order, ties by id in byte order (ids are ASCII, so code-unit
     // order is byte order): the order the API lists them in on both engines.
     identifiers.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -270,5 +283,16 @@ export class KyselyUserStore implements UserStore {
             });
       return [assembleUser(userRowToFields(row), emailsByUser.get(id) ?? [], phonesByUser.get(id) ?? [], password)];
     });
+  }
+
+  private loadOne(id: string) {
+    return Promise.all([
+      selectUserWithPassword(this.db, id).then((result) => result.rows),
+      selectUserIdentifiers(this.db, id).then((result) => result.rows),
+    ]);
+  }
+
+  private loadMany(ids: string[]) {
+    return Promise.all([usersWithPassword(this.db, ids).execute(), userIdentifiers(this.db, ids).execute()]);
   }
 }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Page, WebhookEndpointRecord, WebhookEndpointStore } from '../webhook-store.js';
+import { preparedQuery } from './prepared-query.js';
+
+// Read for every event that is recorded.
+const selectEnabledEndpoints = preparedQuery((db: Kysely<Database>) =>
+  db.selectFrom('webhook_endpoint').select('data').where('disabled', '=', 0).orderBy('id'),
+);
 
 /** Webhook endpoints: the record as JSON, url and disabled copied out. */
 export class KyselyWebhookEndpointStore implements WebhookEndpointStore {
@@ -36,12 +42,7 @@ export class KyselyWebhookEndpointStore implements WebhookEndpointStore {
   }
 
   async listEnabled(): Promise<WebhookEndpointRecord[]> {
-    const rows = await this.db
-      .selectFrom('webhook_endpoint')
-      .select('data')
-      .where('disabled', '=', 0)
-      .orderBy('id')
-      .execute();
+    const { rows } = await selectEnabledEndpoints(this.db);
     return rows.map((row) => JSON.parse(row.data));
   }
 

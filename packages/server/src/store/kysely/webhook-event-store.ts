@@ -1,31 +1,42 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { EventActorType, EventFilter, EventRecord, EventStore, Page } from '../webhook-store.js';
+import { preparedInsert } from './prepared-query.js';
 import type { EventTable } from './webhook-schema.js';
 
 /** The event outbox and audit log. */
 /** One UTC day in ms (event times are Unix ms). */
 const DAY_MS = 86_400_000;
 
+const insertEvent = preparedInsert<Selectable<EventTable>>('event', [
+  'id',
+  'type',
+  'data',
+  'actor_type',
+  'actor_id',
+  'target_type',
+  'target_id',
+  'client_ip',
+  'user_agent',
+  'created_at',
+]);
+
 export class KyselyEventStore implements EventStore {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(event: EventRecord): Promise<void> {
-    await this.db
-      .insertInto('event')
-      .values({
-        id: event.id,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        actor_type: event.actorType,
-        actor_id: event.actorId,
-        target_type: event.targetType,
-        target_id: event.targetId,
-        client_ip: event.clientIp,
-        user_agent: event.userAgent,
-        created_at: event.createdAt,
-      })
-      .execute();
+    await insertEvent(this.db, {
+      id: event.id,
+      type: event.type,
+      data: JSON.stringify(event.data),
+      actor_type: event.actorType,
+      actor_id: event.actorId,
+      target_type: event.targetType,
+      target_id: event.targetId,
+      client_ip: event.clientIp,
+      user_agent: event.userAgent,
+      created_at: event.createdAt,
+    });
   }
 
   async findById(id: string): Promise<EventRecord | null> {

@@ -1,0 +1,121 @@
+import type { Compilable, CompiledQuery, Kysely, QueryResult } from 'kysely';
+
+/**
+ * Stands for the argument at `index` while a prepared query is built. Kysely keeps any value it is
+ * given as an opaque parameter, so the placeholder comes out of `compile()` in `parameters`, at the
+ * position where the argument will go.
+ */
+class Placeholder {
+  constructor(readonly index: number) {}
+}
+
+/** Where each compiled parameter comes from: an argument (its index) or a constant of the shape. */
+type ParameterSource = { argument: number } | { constant: unknown };
+
+interface Compiled {
+  readonly query: CompiledQuery;
+  readonly sources: readonly ParameterSource[];
+}
+
+export type PreparedQuery<Args extends unknown[], Row> = (
+  // biome-ignore lint/suspicious/noExplicitAny: any database schema; the builder fixes the row type
+  db: Kysely<any>,
+  ...args: Args
+) => Promise<QueryResult<Row>>;
+
+/**
+ * A statement whose shape is fixed and whose values are not: built and compiled to SQL once per
+ * dialect, then run with new values. Kysely otherwise rebuilds a frozen operation tree and compiles
+ * it on every call, which on a password sign-in was ~a fifth of the event loop's CPU and ~100 KB of
+ * garbage (docs/decisions/0016-prepared-statements.md); the hot statements are prepared instead.
+ *
+ * `build` receives placeholders in place of its arguments. It must only pass them to Kysely as
+ * values (comparisons, inserted or updated values, limits): it runs once, so anything it decided by
+ * looking at an argument would be decided for every later call. A placeholder that does not reach
+ * the compiled parameters is a programming error and throws on first use.
+ */
+export function preparedQuery<Args extends unknown[], Row>(
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  build: (db: Kysely<any>, ...args: Args) => Compilable<Row>,
+): PreparedQuery<Args, Row> {
+  // Keyed by the dialect's adapter, which a Kysely instance shares with its transactions.
+  const byAdapter = new WeakMap<object, Compiled>();
+  return (db, ...args) => {
+    const adapter = db.getExecutor().adapter;
+    let compiled = byAdapter.get(adapter);
+    if (!compiled) {
+      try {
+        compiled = compile(db, build, args.length);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      byAdapter.set(adapter, compiled);
+    }
+    const { query, sources } = compiled;
+    const parameters = new Array<unknown>(sources.length);
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i] as ParameterSource;
+      parameters[i] = 'argument' in source ? args[source.argument] : source.constant;
+    }
+    return db.executeQuery<Row>({ ...query, parameters } as CompiledQuery<Row>);
+  };
+}
+
+function compile<Args extends unknown[], Row>(
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  db: Kysely<any>,
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  build: (db: Kysely<any>, ...args: Args) => Compilable<Row>,
+  arity: number,
+): Compiled {
+  const placeholders = Array.from({ length: arity }, (_, index) => new Placeholder(index));
+  const query = build(db, ...(placeholders as Args)).compile();
+  const used = new Set<number>();
+  const sources = query.parameters.map((parameter): ParameterSource => {
+    if (!(parameter instanceof Placeholder)) return { constant: parameter };
+    used.add(parameter.index);
+    return { argument: parameter.index };
+  });
+  if (used.size !== arity) {
+    throw new Error(`prepared query: an argument does not reach the SQL as a value (${query.sql})`);
+  }
+  return { query, sources };
+}
+
+/**
+ * `insert into <table> (<columns>) values (…)`, prepared. Every row passed must have exactly
+ * `columns` (a missing one would be inserted as NULL, not as the column's default).
+ */
+export function preparedInsert<Row extends object>(table: string, columns: readonly (keyof Row & string)[]) {
+  const insert = preparedQuery((db, ...values: unknown[]) =>
+    db.insertInto(table).values(Object.fromEntries(columns.map((column, i) => [column, values[i]]))),
+  );
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  return (db: Kysely<any>, row: Row) => insert(db, ...columns.map((column) => row[column]));
+}
+
+/**
+ * `update <table> set <columns> where id = ?`, prepared once per set of columns (a sign-in, a touch
+ * and a profile edit each update their own few). Resolves to the number of rows updated.
+ */
+export function preparedUpdateById(table: string) {
+  const byColumns = new Map<string, PreparedQuery<unknown[], unknown>>();
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  return async (db: Kysely<any>, id: string, row: Record<string, unknown>): Promise<number> => {
+    // Like Kysely's `set`, a column whose value is undefined is left alone.
+    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+    const key = columns.join(',');
+    let update = byColumns.get(key);
+    if (!update) {
+      update = preparedQuery((db, id: unknown, ...values: unknown[]) =>
+        db
+          .updateTable(table)
+          .set(Object.fromEntries(columns.map((column, i) => [column, values[i]])))
+          .where('id', '=', id),
+      );
+      byColumns.set(key, update);
+    }
+    const result = await update(db, id, ...columns.map((column) => row[column]));
+    return Number(result.numAffectedRows ?? 0);
+  };
+}
