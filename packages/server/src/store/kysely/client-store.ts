@@ -3,7 +3,7 @@ import type { ClientRecord } from '../records.js';
 import type { ClientTable, Database } from '../schema.js';
 import type { ClientPatch, ClientStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
-import { preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
+import { literalLimit, preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
 
 const CLIENT_COLUMNS = [
   'id',
@@ -65,7 +65,7 @@ export class KyselyClientStore implements ClientStore {
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map(toRecord);

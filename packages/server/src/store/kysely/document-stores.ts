@@ -17,7 +17,7 @@ import type {
   SessionStore,
 } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
-import { preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
+import { literalLimit, preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
 
 /** Records kept whole as JSON in `data`; a few columns are copied out to filter and index on. */
 
@@ -87,7 +87,7 @@ export class KyselySessionStore implements SessionStore {
       .select('data')
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map((row) => JSON.parse(row.data));
@@ -217,7 +217,7 @@ export class KyselyEmailMessageStore implements EmailMessageStore {
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(filter.limit)
+      .limit(literalLimit(filter.limit))
       .offset(filter.offset)
       .execute();
     return rows.map((row) => JSON.parse(row.data));

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import { type PreparedQuery, preparedQuery } from './prepared-query.js';
 import type { OrganizationCollection, OrganizationPage } from '../organization-store.js';
+import { literalLimit, type PreparedQuery, preparedQuery } from './prepared-query.js';
 
 /** A filter condition on a copied-out column, or a case-insensitive substring search over several. */
 export type Condition =
@@ -22,8 +22,8 @@ type AnyDB = Kysely<any>;
 // biome-ignore lint/suspicious/noExplicitAny: see above.
 type AnyEB = ExpressionBuilder<any, any>;
 
-/** Prepared equality-filtered lists, by table, columns and order (`listByEquality`). */
-const PREPARED_LISTS = new Map<string, PreparedQuery<[number, number, ...string[]], { data: unknown }>>();
+/** Prepared equality-filtered lists, by table, columns, order and page size (`listByEquality`). */
+const PREPARED_LISTS = new Map<string, PreparedQuery<[number, ...string[]], { data: unknown }>>();
 
 /** A page of `data`, in the requested order, ties broken by id. */
 function orderedPage(
@@ -38,7 +38,7 @@ function orderedPage(
     field === 'name'
       ? query.orderBy(sql`lower(name)`, direction).orderBy('created_at', direction)
       : query.orderBy('created_at', direction);
-  return ordered.orderBy('id', direction).select('data').limit(limit).offset(offset);
+  return ordered.orderBy('id', direction).select('data').limit(literalLimit(limit)).offset(offset);
 }
 
 /** `%` and `_` in a search term are literal characters, not wildcards. */
@@ -96,7 +96,7 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
 
   /**
    * A list filtered by column equality only (a user's memberships, which every sign-in and client
-   * read embeds; an organization's members): prepared once per table, columns and order.
+   * read embeds; an organization's members): prepared once per table, columns, order and page size.
    */
   private async listByEquality(
     conditions: { column: string; equals: string }[],
@@ -105,11 +105,12 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
     page: OrganizationPage,
   ) {
     const columns = conditions.map((condition) => condition.column);
-    const key = `${this.spec.table} ${columns.join(',')} ${field} ${direction}`;
+    const { limit } = page;
+    const key = `${this.spec.table} ${columns.join(',')} ${field} ${direction} ${limit}`;
     let prepared = PREPARED_LISTS.get(key);
     if (!prepared) {
       const table = this.spec.table;
-      prepared = preparedQuery((db: AnyDB, limit: number, offset: number, ...values: string[]) => {
+      prepared = preparedQuery((db: AnyDB, offset: number, ...values: string[]) => {
         let query = db.selectFrom(table);
         columns.forEach((column, i) => {
           query = query.where(column, '=', values[i]);
@@ -118,12 +119,7 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
       });
       PREPARED_LISTS.set(key, prepared);
     }
-    const { rows } = await prepared(
-      this.db,
-      page.limit,
-      page.offset,
-      ...conditions.map((condition) => condition.equals),
-    );
+    const { rows } = await prepared(this.db, page.offset, ...conditions.map((condition) => condition.equals));
     return rows;
   }
 

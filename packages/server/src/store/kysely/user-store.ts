@@ -3,7 +3,7 @@ import type { IdentifierRecord, UserFilter, UserPage, UserRecord } from '../reco
 import type { Database } from '../schema.js';
 import type { IdentifierKind, NewUser, UserStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
-import { preparedQuery, preparedUpdateById } from './prepared-query.js';
+import { literalLimit, preparedQuery, preparedUpdateById } from './prepared-query.js';
 import { applyUserFilter } from './user-filter.js';
 import {
   assembleUser,
@@ -132,7 +132,7 @@ export class KyselyUserStore implements UserStore {
       .orderBy(sql`case when ${sql.ref(column)} is null then 1 else 0 end`)
       .orderBy(sortKey, page.direction)
       .orderBy(this.byteOrder('user.id'), page.direction)
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset);
     const ids = (await query.execute()).map((row) => row.id);
     return this.loadUsers(ids);

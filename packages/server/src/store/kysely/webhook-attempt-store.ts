@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { AttemptFilter, Page, WebhookAttemptRecord, WebhookAttemptStore } from '../webhook-store.js';
+import { literalLimit } from './prepared-query.js';
 import type { WebhookAttemptTable } from './webhook-schema.js';
 
 /** The delivery log: every HTTP attempt, newest first. */
@@ -30,7 +31,7 @@ export class KyselyWebhookAttemptStore implements WebhookAttemptStore {
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map(attemptFromRow);

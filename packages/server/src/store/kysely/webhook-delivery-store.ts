@@ -8,6 +8,7 @@ import type {
   WebhookDeliveryStatus,
   WebhookDeliveryStore,
 } from '../webhook-store.js';
+import { literalLimit } from './prepared-query.js';
 import type { WebhookDeliveryTable } from './webhook-schema.js';
 
 /** Deliveries: one event for one endpoint, claimed by workers under an expiring lease. */
@@ -46,7 +47,7 @@ export class KyselyWebhookDeliveryStore implements WebhookDeliveryStore {
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map(deliveryFromRow);
@@ -72,7 +73,7 @@ export class KyselyWebhookDeliveryStore implements WebhookDeliveryStore {
           .where('next_attempt_at', '<=', now)
           .where((w) => w.or([w('lease_expires_at', 'is', null), w('lease_expires_at', '<=', now)]))
           .orderBy('next_attempt_at')
-          .limit(limit);
+          .limit(literalLimit(limit));
         // PostgreSQL: rows another claimer is taking are skipped, never waited on or double-claimed.
         // SQLite: the UPDATE runs under the database's single write lock, which does the same.
         if (this.dialect === 'postgres') due = due.forUpdate().skipLocked();

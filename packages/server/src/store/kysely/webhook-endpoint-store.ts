@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Page, WebhookEndpointRecord, WebhookEndpointStore } from '../webhook-store.js';
-import { preparedQuery } from './prepared-query.js';
+import { literalLimit, preparedQuery } from './prepared-query.js';
 
 // Read for every event that is recorded.
 const selectEnabledEndpoints = preparedQuery((db: Kysely<Database>) =>
@@ -27,7 +27,7 @@ export class KyselyWebhookEndpointStore implements WebhookEndpointStore {
       .select('data')
       .orderBy('created_at')
       .orderBy('id')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map((row) => JSON.parse(row.data));

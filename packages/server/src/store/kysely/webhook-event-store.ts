@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { EventActorType, EventFilter, EventRecord, EventStore, Page } from '../webhook-store.js';
-import { preparedInsert } from './prepared-query.js';
+import { literalLimit, preparedInsert } from './prepared-query.js';
 import type { EventTable } from './webhook-schema.js';
 
 /** The event outbox and audit log. */
@@ -55,7 +55,7 @@ export class KyselyEventStore implements EventStore {
       .selectAll()
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
-      .limit(page.limit)
+      .limit(literalLimit(page.limit))
       .offset(page.offset)
       .execute();
     return rows.map(eventFromRow);

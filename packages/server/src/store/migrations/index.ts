@@ -6,6 +6,7 @@ import * as webhooksOutbox from './0004-webhooks-outbox.js';
 import * as organizations from './0005-organizations.js';
 import * as operators from './0006-operators.js';
 import * as dailyCounters from './0007-daily-counters.js';
+import * as orderedLookupIndexes from './0008-ordered-lookup-indexes.js';
 
 /**
  * Every migration, in order. Names sort lexically, so they carry a zero-padded number; a released
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-organizations': organizations,
   '0006-operators': operators,
   '0007-daily-counters': dailyCounters,
+  '0008-ordered-lookup-indexes': orderedLookupIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
