@@ -113,8 +113,8 @@ export interface UserStore {
   /** The user id owning `username` / `external_id`, if any. */
   findUserIdByUsername(username: string): Promise<string | null>;
   findUserIdByExternalId(externalId: string): Promise<string | null>;
-  /** The user id owning this exact (normalised) email address, whatever its verification status. */
-  findUserIdByEmailAddress(emailAddress: string): Promise<string | null>;
+  /** The user owning this exact (normalised) email address, whatever its verification status. */
+  findByEmailAddress(emailAddress: string): Promise<UserRecord | null>;
 }
 
 export interface ClientStore {

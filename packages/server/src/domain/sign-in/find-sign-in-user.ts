@@ -32,9 +32,8 @@ export async function findSignInUser(store: Store, identifier: SignInIdentifier)
     const userId = await store.users.findUserIdByUsername(identifier.value);
     return userId ? store.users.findById(userId) : null;
   }
-  // Addresses are unique across users: one indexed lookup, then the user.
-  const userId = await store.users.findUserIdByEmailAddress(identifier.value);
-  const user = userId ? await store.users.findById(userId) : null;
+  // Addresses are unique across users: the holder is read with the address looked up inside.
+  const user = await store.users.findByEmailAddress(identifier.value);
   const email = user?.emailAddresses.find((address) => address.value === identifier.value);
   return user && email?.verificationStatus === 'verified' ? user : null;
 }

@@ -42,8 +42,20 @@ const IDENTIFIER_COLUMNS = [
   'verification_expire_at',
 ] as const;
 
-/** Users with their password (one row each): `loadUsers`' first query. */
-function usersWithPassword(db: Kysely<Database>, ids: string | string[]) {
+/** Which users a read is about: one id, several, or whoever holds an email address. */
+type UserMatch = { id: string } | { ids: string[] } | { emailAddress: string };
+
+/** `<column> = ?`, `<column> in (…)` or `<column> = (the address's owner)`, for a user-id column. */
+function matchUser(db: Kysely<Database>, match: UserMatch) {
+  if ('ids' in match) return ['in', match.ids] as const;
+  if ('id' in match) return ['=', match.id] as const;
+  const owner = db.selectFrom('email_address').select('user_id').where('email_address', '=', match.emailAddress);
+  return ['=', owner] as const;
+}
+
+/** Users with their password (one row each): the first query of a user read. */
+function usersWithPassword(db: Kysely<Database>, match: UserMatch) {
+  const [operator, operand] = matchUser(db, match);
   return db
     .selectFrom('user')
     .leftJoin('password', 'password.user_id', 'user.id')
@@ -53,30 +65,33 @@ function usersWithPassword(db: Kysely<Database>, ids: string | string[]) {
       'password.hasher as password_hasher',
       'password.updated_at as password_updated_at',
     ])
-    .where('user.id', Array.isArray(ids) ? 'in' : '=', ids);
+    .where('user.id', operator, operand);
 }
 
-/** Users' email addresses and phone numbers in one `union all`: `loadUsers`' second query. */
-function userIdentifiers(db: Kysely<Database>, userIds: string | string[]) {
-  const operator = Array.isArray(userIds) ? 'in' : '=';
+/** Users' email addresses and phone numbers in one `union all`: the second query of a user read. */
+function userIdentifiers(db: Kysely<Database>, match: UserMatch) {
+  const [operator, operand] = matchUser(db, match);
   return db
     .selectFrom('email_address')
     .select([sql<IdentifierKind>`'email_address'`.as('kind'), 'email_address as value', ...IDENTIFIER_COLUMNS])
-    .where('user_id', operator, userIds)
+    .where('user_id', operator, operand)
     .unionAll(
       db
         .selectFrom('phone_number')
         .select([sql<IdentifierKind>`'phone_number'`.as('kind'), 'phone_number as value', ...IDENTIFIER_COLUMNS])
-        .where('user_id', operator, userIds),
+        .where('user_id', operator, operand),
     );
 }
 
-// A single user is the usual read (sign-in, session, `/v1/me`): its two queries are prepared.
-const selectUserWithPassword = preparedQuery((db: Kysely<Database>, id: string) => usersWithPassword(db, id));
-const selectUserIdentifiers = preparedQuery((db: Kysely<Database>, id: string) => userIdentifiers(db, id));
-
-const selectUserIdByEmailAddress = preparedQuery((db: Kysely<Database>, emailAddress: string) =>
-  db.selectFrom('email_address').select('user_id').where('email_address', '=', emailAddress),
+// Reading one user (a session's, `/v1/me`'s) and the holder of an email address (a sign-in) are the
+// usual reads: their queries are prepared.
+const selectUserWithPassword = preparedQuery((db: Kysely<Database>, id: string) => usersWithPassword(db, { id }));
+const selectUserIdentifiers = preparedQuery((db: Kysely<Database>, id: string) => userIdentifiers(db, { id }));
+const selectEmailOwnerWithPassword = preparedQuery((db: Kysely<Database>, emailAddress: string) =>
+  usersWithPassword(db, { emailAddress }),
+);
+const selectEmailOwnerIdentifiers = preparedQuery((db: Kysely<Database>, emailAddress: string) =>
+  userIdentifiers(db, { emailAddress }),
 );
 
 const updateUser = preparedUpdateById('user');
@@ -239,9 +254,13 @@ export class KyselyUserStore implements UserStore {
     return row?.id ?? null;
   }
 
-  async findUserIdByEmailAddress(emailAddress: string): Promise<string | null> {
-    const { rows } = await selectUserIdByEmailAddress(this.db, emailAddress);
-    return rows[0]?.user_id ?? null;
+  async findByEmailAddress(emailAddress: string): Promise<UserRecord | null> {
+    const [users, identifiers] = await Promise.all([
+      selectEmailOwnerWithPassword(this.db, emailAddress).then((result) => result.rows),
+      selectEmailOwnerIdentifiers(this.db, emailAddress).then((result) => result.rows),
+    ]);
+    const [user] = users[0] ? assembleUsers([users[0].id], users, identifiers) : [];
+    return user ?? null;
   }
 
   /** Ids are mixed-case base62: they sort in creation order only by code point, which PostgreSQL needs told. */
@@ -255,44 +274,50 @@ export class KyselyUserStore implements UserStore {
    */
   private async loadUsers(ids: string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const [users, identifiers] = ids.length === 1 ? await this.loadOne(ids[0] as string) : await this.loadMany(ids);
-    // Each user's identifiers in creation order, ties by id in byte order (ids are ASCII, so code-unit
-    // order is byte order): the order the API lists them in on both engines.
-    identifiers.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const emailsByUser = new Map<string, IdentifierRecord[]>();
-    const phonesByUser = new Map<string, IdentifierRecord[]>();
-    for (const row of identifiers) {
-      const byUser = row.kind === 'email_address' ? emailsByUser : phonesByUser;
-      const list = byUser.get(row.user_id);
-      const record = identifierRowToRecord(row, row.value);
-      if (list) list.push(record);
-      else byUser.set(row.user_id, [record]);
-    }
-    const usersById = new Map(users.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
-      const row = usersById.get(id);
-      if (!row) return [];
-      const password =
-        row.password_digest === null
-          ? null
-          : passwordRowToRecord({
-              user_id: id,
-              digest: row.password_digest,
-              hasher: row.password_hasher as string,
-              updated_at: Number(row.password_updated_at),
-            });
-      return [assembleUser(userRowToFields(row), emailsByUser.get(id) ?? [], phonesByUser.get(id) ?? [], password)];
-    });
+    const [users, identifiers] =
+      ids.length === 1
+        ? await Promise.all([
+            selectUserWithPassword(this.db, ids[0] as string).then((result) => result.rows),
+            selectUserIdentifiers(this.db, ids[0] as string).then((result) => result.rows),
+          ])
+        : await Promise.all([
+            usersWithPassword(this.db, { ids }).execute(),
+            userIdentifiers(this.db, { ids }).execute(),
+          ]);
+    return assembleUsers(ids, users, identifiers);
   }
+}
 
-  private loadOne(id: string) {
-    return Promise.all([
-      selectUserWithPassword(this.db, id).then((result) => result.rows),
-      selectUserIdentifiers(this.db, id).then((result) => result.rows),
-    ]);
-  }
+type UserRow = Awaited<ReturnType<ReturnType<typeof usersWithPassword>['execute']>>[number];
+type IdentifierRow = Awaited<ReturnType<ReturnType<typeof userIdentifiers>['execute']>>[number];
 
-  private loadMany(ids: string[]) {
-    return Promise.all([usersWithPassword(this.db, ids).execute(), userIdentifiers(this.db, ids).execute()]);
+/** User records from a user read's two result sets, in the order of `ids` (missing users left out). */
+function assembleUsers(ids: string[], users: UserRow[], identifiers: IdentifierRow[]): UserRecord[] {
+  // Each user's identifiers in creation order, ties by id in byte order (ids are ASCII, so code-unit
+  // order is byte order): the order the API lists them in on both engines.
+  identifiers.sort((a, b) => a.created_at - b.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const emailsByUser = new Map<string, IdentifierRecord[]>();
+  const phonesByUser = new Map<string, IdentifierRecord[]>();
+  for (const row of identifiers) {
+    const byUser = row.kind === 'email_address' ? emailsByUser : phonesByUser;
+    const list = byUser.get(row.user_id);
+    const record = identifierRowToRecord(row, row.value);
+    if (list) list.push(record);
+    else byUser.set(row.user_id, [record]);
   }
+  const usersById = new Map(users.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = usersById.get(id);
+    if (!row) return [];
+    const password =
+      row.password_digest === null
+        ? null
+        : passwordRowToRecord({
+            user_id: id,
+            digest: row.password_digest,
+            hasher: row.password_hasher as string,
+            updated_at: Number(row.password_updated_at),
+          });
+    return [assembleUser(userRowToFields(row), emailsByUser.get(id) ?? [], phonesByUser.get(id) ?? [], password)];
+  });
 }
