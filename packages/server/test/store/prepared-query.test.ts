@@ -80,6 +80,7 @@ describe.each(DATABASES)('prepared queries [%s]', (name) => {
     expect(await updateThing(db, 'b', { size: 6 })).toBe(1);
     expect(await updateThing(db, 'b', { name: 'renamed', size: undefined })).toBe(1);
     expect(await updateThing(db, 'nope', { size: 1 })).toBe(0);
+    await expect(updateThing(db, 'b', { size: undefined })).rejects.toThrow(/no column to set/);
     expect((await selectById(db, 'b')).rows).toEqual([{ id: 'b', name: 'renamed', size: 6, kind: 'box' }]);
   });
 

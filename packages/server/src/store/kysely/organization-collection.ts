@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { OrganizationCollection, OrganizationPage } from '../organization-store.js';
-import { literalLimit, type PreparedQuery, preparedQuery } from './prepared-query.js';
+import { literalLimit, MAX_SHAPES, type PreparedQuery, preparedQuery } from './prepared-query.js';
 
 /** A filter condition on a copied-out column, or a case-insensitive substring search over several. */
 export type Condition =
@@ -109,6 +109,7 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
     const key = `${this.spec.table} ${columns.join(',')} ${field} ${direction} ${limit}`;
     let prepared = PREPARED_LISTS.get(key);
     if (!prepared) {
+      if (PREPARED_LISTS.size >= MAX_SHAPES) PREPARED_LISTS.clear();
       const table = this.spec.table;
       prepared = preparedQuery((db: AnyDB, offset: number, ...values: string[]) => {
         let query = db.selectFrom(table);

@@ -94,6 +94,9 @@ export function preparedInsert<Row extends object>(table: string, columns: reado
   return (db: Kysely<any>, row: Row) => insert(db, ...columns.map((column) => row[column]));
 }
 
+/** How many shapes a family of prepared statements keeps (per table or collection). */
+export const MAX_SHAPES = 256;
+
 /**
  * `update <table> set <columns> where id = ?`, prepared once per set of columns (a sign-in, a touch
  * and a profile edit each update their own few). Resolves to the number of rows updated.
@@ -105,8 +108,11 @@ export function preparedUpdateById(table: string) {
     // Like Kysely's `set`, a column whose value is undefined is left alone.
     const columns = Object.keys(row).filter((column) => row[column] !== undefined);
     const key = columns.join(',');
+    if (columns.length === 0) throw new Error(`update ${table} ${id}: no column to set`);
     let update = byColumns.get(key);
     if (!update) {
+      // Column sets come from code paths, not from input; the bound only guards against a surprise.
+      if (byColumns.size >= MAX_SHAPES) byColumns.clear();
       update = preparedQuery((db, id: unknown, ...values: unknown[]) =>
         db
           .updateTable(table)
