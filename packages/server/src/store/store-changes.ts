@@ -15,6 +15,22 @@ export interface StoreChanges {
   changedAny(): void;
   /** Whether any of `ids` was written after `seq` was read. */
   changedSince(ids: readonly string[], seq: number): boolean;
+  /** Where `id`'s writes stand now, to count the later ones with `writesSince`. */
+  mark(id: string): ChangeMark;
+  /** How many writes to `mark.id` were recorded after the mark; null when that can no longer be told. */
+  writesSince(mark: ChangeMark): number | null;
+  /**
+   * How many writes to `id` were recorded through this object: all of them for the store's own log;
+   * for a transaction's, its own — each counted twice once committed (when made, and again after
+   * the commit, see `createTransactionChanges`).
+   */
+  recorded(id: string): number;
+}
+
+export interface ChangeMark {
+  readonly id: string;
+  readonly seq: number;
+  readonly writes: number;
 }
 
 /** Past this many remembered ids, the log forgets them all and counts that as one `changedAny`. */
@@ -24,6 +40,8 @@ export function createStoreChanges(): StoreChanges {
   let seq = 0;
   let anySeq = 0;
   const lastWrite = new Map<string, number>();
+  /** Writes per id, forgotten with `lastWrite` (which counts as a write to everything). */
+  const writes = new Map<string, number>();
   return {
     get seq() {
       return seq;
@@ -32,9 +50,11 @@ export function createStoreChanges(): StoreChanges {
       seq += 1;
       if (lastWrite.size >= MAX_REMEMBERED) {
         lastWrite.clear();
+        writes.clear();
         anySeq = seq;
       }
       lastWrite.set(id, seq);
+      writes.set(id, (writes.get(id) ?? 0) + 1);
     },
     changedAny() {
       seq += 1;
@@ -45,6 +65,9 @@ export function createStoreChanges(): StoreChanges {
       for (const id of ids) if ((lastWrite.get(id) ?? 0) > since) return true;
       return false;
     },
+    mark: (id) => ({ id, seq, writes: writes.get(id) ?? 0 }),
+    writesSince: (mark) => (anySeq > mark.seq ? null : (writes.get(mark.id) ?? 0) - mark.writes),
+    recorded: (id) => writes.get(id) ?? 0,
   };
 }
 
@@ -54,14 +77,15 @@ export function createStoreChanges(): StoreChanges {
  * connection between the write and the commit saw the old row and may have been cached meanwhile.
  */
 export function createTransactionChanges(outer: StoreChanges): StoreChanges & { replay(): void } {
-  const ids = new Set<string>();
+  /** Each id this transaction wrote, with how many writes it recorded for it on `outer`. */
+  const own = new Map<string, number>();
   let any = false;
   return {
     get seq() {
       return outer.seq;
     },
     changed(id) {
-      ids.add(id);
+      own.set(id, (own.get(id) ?? 0) + 1);
       outer.changed(id);
     },
     changedAny() {
@@ -69,8 +93,14 @@ export function createTransactionChanges(outer: StoreChanges): StoreChanges & { 
       outer.changedAny();
     },
     changedSince: (list, since) => outer.changedSince(list, since),
+    mark: (id) => outer.mark(id),
+    writesSince: (mark) => outer.writesSince(mark),
+    recorded: (id) => own.get(id) ?? 0,
     replay() {
-      for (const id of ids) outer.changed(id);
+      for (const [id, count] of own) {
+        own.set(id, count + 1);
+        outer.changed(id);
+      }
       if (any) outer.changedAny();
     },
   };

@@ -22,12 +22,17 @@ export interface ClientState {
   signUp: SignUpRecord | null;
 }
 
-/** The parts of a client's state its own writes in this request determined: nothing to read back. */
-export type KnownClientParts = Pick<ClientState, 'client' | 'sessions' | 'signIn' | 'signUp'>;
+/**
+ * The parts of a client's state its own writes in this request determined: nothing to read back.
+ * `users`, when given, are users known as stored now; the others are read.
+ */
+export type KnownClientParts = Pick<ClientState, 'client' | 'sessions' | 'signIn' | 'signUp'> & {
+  users?: ReadonlyMap<string, UserRecord>;
+};
 
 /**
  * Reads a client's state from the store (on a cache miss, or where the freshest data is required).
- * With `known`, only the users and their memberships are read.
+ * With `known`, only the users it does not hold and the memberships are read.
  */
 export async function loadClientState(
   store: Store,
@@ -46,7 +51,7 @@ export async function loadClientState(
   const users = new Map<string, UserRecord>();
   const memberships = new Map<string, EmbeddedMemberships>();
   for (const userId of userIds) {
-    const user = await store.users.findById(userId);
+    const user = known?.users?.get(userId) ?? (await store.users.findById(userId));
     if (!user) continue;
     users.set(user.id, user);
     memberships.set(user.id, await frontendOrganizationMemberships(store, user.id));

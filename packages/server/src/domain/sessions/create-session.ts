@@ -20,6 +20,11 @@ export interface CreateSessionInput {
   clientFields?: Pick<ClientPatch, 'signInId' | 'signUpId'>;
 }
 
+/** What starting a session writes to its user (a sign-in's or a sign-up's). */
+export function signedInUserFields(now: number) {
+  return { lastSignInAt: now, lastActiveAt: now };
+}
+
 /**
  * Starts a session on a client and makes it the active one. In single-session mode any other live
  * session on the client is replaced first. Runs in the caller's transaction when there is one.
@@ -62,7 +67,7 @@ export async function createSession(store: Store, input: CreateSessionInput): Pr
       updatedAt: now,
     });
     await tx.sessions.insert(session);
-    await tx.users.update(input.userId, { lastSignInAt: now, lastActiveAt: now });
+    await tx.users.update(input.userId, signedInUserFields(now));
     await recordSessionEvent(tx, 'session.created', session, now);
     return session;
   });

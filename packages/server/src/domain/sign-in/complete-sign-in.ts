@@ -1,8 +1,9 @@
 import { LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SessionRecord, SignInRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import type { ChangeMark, StoreChanges } from '../../store/store-changes.js';
 import { saveClientPointers } from '../clients/client-credential.js';
-import { createSession } from '../sessions/create-session.js';
+import { createSession, signedInUserFields } from '../sessions/create-session.js';
 import { isSessionLive } from '../sessions/session-state.js';
 import { secondFactorsFor } from './first-factors.js';
 import type { SignInDeps } from './sign-in-deps.js';
@@ -11,6 +12,18 @@ export interface SignInProgress {
   signIn: SignInRecord;
   /** The session a completed sign-in created; null while a step remains. */
   session: SessionRecord | null;
+  /**
+   * The signed-in user as stored once the sign-in completed, when that is known without reading it
+   * back: read before the password check, plus the completion's own write, with no other write to
+   * the user recorded in between (`UserRead`). Absent otherwise.
+   */
+  user?: UserRecord;
+}
+
+/** A user as read, and where the user's writes stood when it was read (`StoreChanges.mark`). */
+export interface UserRead {
+  user: UserRecord;
+  mark: ChangeMark;
 }
 
 /**
@@ -50,13 +63,14 @@ export async function finishFirstFactor(
   user: UserRecord,
   client: ClientRecord,
   origin: AttemptOrigin,
+  read?: UserRead,
 ): Promise<SignInProgress> {
   if (secondFactorsFor(user).length > 0) {
     const waiting: SignInRecord = { ...signIn, status: 'needs_second_factor', updatedAt: deps.now };
     await deps.store.transaction((tx) => saveSignIn(tx, waiting, client, deps, { stored: origin === 'stored' }));
     return { signIn: waiting, session: null };
   }
-  return completeSignIn(deps, signIn, user, client, origin);
+  return completeSignIn(deps, signIn, user, client, origin, read);
 }
 
 /**
@@ -70,8 +84,11 @@ export async function completeSignIn(
   user: UserRecord,
   client: ClientRecord,
   origin: AttemptOrigin,
+  read?: UserRead,
 ): Promise<SignInProgress> {
-  return deps.store.transaction(async (tx) => {
+  let ownWrites: StoreChanges | undefined;
+  const progress = await deps.store.transaction(async (tx) => {
+    ownWrites = tx.changes;
     const stored = origin === 'stored' ? await tx.signIns.findById(signIn.id) : null;
     if (stored?.status === 'complete') {
       throw LatchAPIError.single(
@@ -101,6 +118,12 @@ export async function completeSignIn(
     else await tx.signIns.insert(completed);
     return { signIn: completed, session };
   });
+  // Every write to the user since it was read is the completion's own: the read plus that write is
+  // what is stored, and the response need not read it back. Anything else, and it is read back.
+  if (read && ownWrites && deps.store.changes.writesSince(read.mark) === ownWrites.recorded(read.user.id)) {
+    return { ...progress, user: { ...read.user, ...signedInUserFields(deps.now) } };
+  }
+  return progress;
 }
 
 /**

@@ -4,7 +4,13 @@ import { createId } from '../ids.js';
 import { clearFailedAttempts } from '../protection/lockout.js';
 import { countIfRefused } from '../stats/failed-sign-ins.js';
 import { checkPassword } from './attempt-first-factor.js';
-import { assertClientCanSignIn, finishFirstFactor, type SignInProgress, saveSignIn } from './complete-sign-in.js';
+import {
+  assertClientCanSignIn,
+  finishFirstFactor,
+  type SignInProgress,
+  saveSignIn,
+  type UserRead,
+} from './complete-sign-in.js';
 import { findSignInUser, parseSignInIdentifier } from './find-sign-in-user.js';
 import { firstFactorsFor } from './first-factors.js';
 import { phantomFactorsFor } from './phantom-factors.js';
@@ -61,7 +67,13 @@ export async function createSignIn(
     throw formError('form_param_missing', 'password', 'is missing', 'Enter your password.');
   }
   const identifier = parseSignInIdentifier(input.identifier, settings.signIn);
+  const readFrom = deps.store.changes.seq;
   const user = identifier ? await findSignInUser(deps.store, identifier) : null;
+  // A write recorded while the user was being read may be missing from it: then nothing is marked.
+  const read: UserRead | undefined =
+    user && !deps.store.changes.changedSince([user.id], readFrom)
+      ? { user, mark: deps.store.changes.mark(user.id) }
+      : undefined;
   if (!identifier || (!user && !settings.protection.enumerationProtection)) {
     throw formError('form_identifier_not_found', 'identifier', "Couldn't find your account.");
   }
@@ -87,7 +99,7 @@ export async function createSignIn(
     const verification = await checkPassword(deps, signIn, user, input.password as string);
     if (!user) throw new Error('unreachable: a fabricated attempt never verifies');
     await clearFailedAttempts(deps.store, user, now);
-    return finishFirstFactor(deps, { ...signIn, firstFactorVerification: verification }, user, client, 'new');
+    return finishFirstFactor(deps, { ...signIn, firstFactorVerification: verification }, user, client, 'new', read);
   }
   if (input.strategy) findOfferedFactor(signIn, input.strategy);
   await deps.store.transaction((tx) => saveSignIn(tx, signIn, client, deps, { stored: false }));

@@ -84,8 +84,58 @@ describe.each(DATABASES)('the state of a client stored by its first sign-in step
     expect(progress.signIn.status).toBe('complete');
     expect(read.sessions).toHaveLength(1);
     expect(read.client.lastActiveSessionId).toBe(progress.session?.id);
+    // The user is known as stored (read before the password check, plus the completion's write).
+    expect(progress.user?.lastSignInAt).toBe(progress.session?.createdAt);
     expect(shortcut).toEqual(read);
   });
+
+  /** A store on which another request renames the user at one moment of the sign-in. */
+  function renamedDuring(moment: 'the read' | 'the password check'): Store {
+    const rename = async (userId: string) =>
+      store.users.update(userId, { firstName: `Renamed during ${moment}`, updatedAt: Date.now() });
+    let userId: string | null = null;
+    return Object.create(store, {
+      users: {
+        value: Object.create(store.users, {
+          findByEmailAddress: {
+            value: async (address: string) => {
+              const found = await store.users.findByEmailAddress(address);
+              userId = found?.id ?? null;
+              if (found && moment === 'the read') await rename(found.id);
+              return found;
+            },
+          },
+        }),
+      },
+      // The completion's transaction starts after the password check.
+      transaction: {
+        value: async <T>(work: (tx: Store) => Promise<T>) => {
+          if (moment === 'the password check' && userId) await rename(userId);
+          return store.transaction(work);
+        },
+      },
+    }) as Store;
+  }
+
+  it.each(['the read', 'the password check'] as const)(
+    'a completed password sign-in whose user another request wrote during %s: the user is read back',
+    async (moment) => {
+      const now = Date.now();
+      const { client } = newClient(now);
+      const progress = await createSignIn({ ...deps(now), store: renamedDuring(moment) }, client, {
+        identifier: email,
+        strategy: 'password',
+        password: PASSWORD,
+      });
+      expect(progress.signIn.status).toBe('complete');
+      expect(progress.user).toBeUndefined();
+      const known = newClientState(client, progress, now);
+      const stored = await store.clients.findById(client.id);
+      const read = await loadClientState(store, stored as NonNullable<typeof stored>);
+      expect(read.users.get(progress.signIn.userId as string)?.firstName).toBe(`Renamed during ${moment}`);
+      expect(await loadClientState(store, known.client, known)).toEqual(read);
+    },
+  );
 
   it('an attempt waiting for its first factor', async () => {
     const { progress, read, shortcut } = await firstStep({ identifier: email });
