@@ -14,7 +14,7 @@ interface ThingDatabase {
   thing: Thing;
 }
 
-const insertThing = preparedInsert<Thing>('thing', ['id', 'name', 'size', 'kind']);
+const insertThing = preparedInsert<Thing>('thing');
 const updateThing = preparedUpdateById('thing');
 // `kind = 'box'` is a constant of the shape; it must stay in place between the two arguments.
 const selectBoxesBetween = preparedQuery((db: Kysely<ThingDatabase>, min: number, max: number) =>

@@ -5,18 +5,7 @@ import type { ClientPatch, ClientStore } from '../store.js';
 import type { StoreChanges } from '../store-changes.js';
 import { literalLimit, preparedInsert, preparedQuery, preparedUpdateById } from './prepared-query.js';
 
-const CLIENT_COLUMNS = [
-  'id',
-  'token_hash',
-  'last_active_session_id',
-  'sign_in_id',
-  'sign_up_id',
-  'created_at',
-  'updated_at',
-  'ended_at',
-] as const satisfies readonly (keyof ClientTable)[];
-
-const insertClient = preparedInsert<ClientTable>('client', CLIENT_COLUMNS);
+const insertClient = preparedInsert<ClientTable>('client');
 const updateClient = preparedUpdateById('client');
 const selectClientByTokenHash = preparedQuery((db: Kysely<Database>, tokenHash: string) =>
   db.selectFrom('client').selectAll().where('token_hash', '=', tokenHash),

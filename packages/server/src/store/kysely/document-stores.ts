@@ -21,15 +21,7 @@ import { literalLimit, preparedInsert, preparedQuery, preparedUpdateById } from 
 
 /** Records kept whole as JSON in `data`; a few columns are copied out to filter and index on. */
 
-const insertSession = preparedInsert<ReturnType<typeof sessionRow>>('session', [
-  'id',
-  'client_id',
-  'user_id',
-  'status',
-  'created_at',
-  'updated_at',
-  'data',
-]);
+const insertSession = preparedInsert<ReturnType<typeof sessionRow>>('session');
 const updateSession = preparedUpdateById('session');
 const selectSessionData = preparedQuery((db: Kysely<Database>, id: string) =>
   db.selectFrom('session').select('data').where('id', '=', id),
@@ -38,7 +30,7 @@ const selectSessionData = preparedQuery((db: Kysely<Database>, id: string) =>
 /** Sign-in and sign-up attempts: the same statements on their two tables. */
 function attemptStatements(table: 'sign_in_attempt' | 'sign_up_attempt') {
   return {
-    insert: preparedInsert<AttemptRow>(table, ['id', 'client_id', 'created_at', 'updated_at', 'data']),
+    insert: preparedInsert<AttemptRow>(table),
     update: preparedUpdateById(table),
     selectData: preparedQuery((db: Kysely<Database>, id: string) =>
       db.selectFrom(table).select('data').where('id', '=', id),

@@ -82,48 +82,64 @@ function compile<Args extends unknown[], Row>(
   return { query, sources };
 }
 
+/** How many shapes a family of prepared statements keeps (per table or collection). */
+export const MAX_SHAPES = 256;
+
 /**
- * `insert into <table> (<columns>) values (…)`, prepared. Every row passed must have exactly
- * `columns` (a missing one would be inserted as NULL, not as the column's default).
+ * One prepared statement per set of columns a row has (columns whose value is undefined are left
+ * out, as Kysely's `values` and `set` leave them out), built by `build` from those columns.
  */
-export function preparedInsert<Row extends object>(table: string, columns: readonly (keyof Row & string)[]) {
-  const insert = preparedQuery((db, ...values: unknown[]) =>
+function byColumnSet(
+  describe: string,
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  build: (db: Kysely<any>, columns: string[], id: unknown, values: unknown[]) => Compilable<unknown>,
+) {
+  const byColumns = new Map<string, PreparedQuery<unknown[], unknown>>();
+  // `id` is undefined for statements without one (inserts).
+  // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
+  return (db: Kysely<any>, id: string | undefined, row: Record<string, unknown>) => {
+    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+    if (columns.length === 0) return Promise.reject(new Error(`${describe}: no column to set`));
+    const key = columns.join(',');
+    let statement = byColumns.get(key);
+    if (!statement) {
+      // Column sets come from code paths, not from input; the bound only guards against a surprise.
+      if (byColumns.size >= MAX_SHAPES) byColumns.clear();
+      // An insert has no id argument: every argument must reach the SQL (`preparedQuery`).
+      statement =
+        id === undefined
+          ? preparedQuery((db, ...values: unknown[]) => build(db, columns, undefined, values))
+          : preparedQuery((db, id: unknown, ...values: unknown[]) => build(db, columns, id, values));
+      byColumns.set(key, statement);
+    }
+    const values = columns.map((column) => row[column]);
+    return id === undefined ? statement(db, ...values) : statement(db, id, ...values);
+  };
+}
+
+/** `insert into <table> (<the row's columns>) values (…)`, prepared once per set of columns. */
+export function preparedInsert<Row extends object>(table: string) {
+  const insert = byColumnSet(`insert into ${table}`, (db, columns, _id, values) =>
     db.insertInto(table).values(Object.fromEntries(columns.map((column, i) => [column, values[i]]))),
   );
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
-  return (db: Kysely<any>, row: Row) => insert(db, ...columns.map((column) => row[column]));
+  return (db: Kysely<any>, row: Row) => insert(db, undefined, row as Record<string, unknown>);
 }
-
-/** How many shapes a family of prepared statements keeps (per table or collection). */
-export const MAX_SHAPES = 256;
 
 /**
  * `update <table> set <columns> where id = ?`, prepared once per set of columns (a sign-in, a touch
  * and a profile edit each update their own few). Resolves to the number of rows updated.
  */
 export function preparedUpdateById(table: string) {
-  const byColumns = new Map<string, PreparedQuery<unknown[], unknown>>();
+  const update = byColumnSet(`update ${table}`, (db, columns, id, values) =>
+    db
+      .updateTable(table)
+      .set(Object.fromEntries(columns.map((column, i) => [column, values[i]])))
+      .where('id', '=', id),
+  );
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
-  return async (db: Kysely<any>, id: string, row: Record<string, unknown>): Promise<number> => {
-    // Like Kysely's `set`, a column whose value is undefined is left alone.
-    const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-    const key = columns.join(',');
-    if (columns.length === 0) throw new Error(`update ${table} ${id}: no column to set`);
-    let update = byColumns.get(key);
-    if (!update) {
-      // Column sets come from code paths, not from input; the bound only guards against a surprise.
-      if (byColumns.size >= MAX_SHAPES) byColumns.clear();
-      update = preparedQuery((db, id: unknown, ...values: unknown[]) =>
-        db
-          .updateTable(table)
-          .set(Object.fromEntries(columns.map((column, i) => [column, values[i]])))
-          .where('id', '=', id),
-      );
-      byColumns.set(key, update);
-    }
-    const result = await update(db, id, ...columns.map((column) => row[column]));
-    return Number(result.numAffectedRows ?? 0);
-  };
+  return async (db: Kysely<any>, id: string, row: Record<string, unknown>): Promise<number> =>
+    Number((await update(db, id, row)).numAffectedRows ?? 0);
 }
 
 /**

@@ -8,18 +8,7 @@ import type { EventTable } from './webhook-schema.js';
 /** One UTC day in ms (event times are Unix ms). */
 const DAY_MS = 86_400_000;
 
-const insertEvent = preparedInsert<Selectable<EventTable>>('event', [
-  'id',
-  'type',
-  'data',
-  'actor_type',
-  'actor_id',
-  'target_type',
-  'target_id',
-  'client_ip',
-  'user_agent',
-  'created_at',
-]);
+const insertEvent = preparedInsert<Selectable<EventTable>>('event');
 
 export class KyselyEventStore implements EventStore {
   constructor(private readonly db: Kysely<Database>) {}
