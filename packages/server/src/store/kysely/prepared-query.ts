@@ -87,17 +87,17 @@ export const MAX_SHAPES = 256;
 
 /**
  * One prepared statement per set of columns a row has (columns whose value is undefined are left
- * out, as Kysely's `values` and `set` leave them out), built by `build` from those columns.
+ * out, as Kysely's `values` and `set` leave them out). `build` gets those columns and the
+ * statement's arguments: the row's values in column order, then `extra` (an update's id).
  */
 function byColumnSet(
   describe: string,
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
-  build: (db: Kysely<any>, columns: string[], id: unknown, values: unknown[]) => Compilable<unknown>,
+  build: (db: Kysely<any>, columns: string[], args: unknown[]) => Compilable<unknown>,
 ) {
   const byColumns = new Map<string, PreparedQuery<unknown[], unknown>>();
-  // `id` is undefined for statements without one (inserts).
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
-  return (db: Kysely<any>, id: string | undefined, row: Record<string, unknown>) => {
+  return (db: Kysely<any>, row: Record<string, unknown>, extra: unknown[] = []) => {
     const columns = Object.keys(row).filter((column) => row[column] !== undefined);
     if (columns.length === 0) return Promise.reject(new Error(`${describe}: no column to set`));
     const key = columns.join(',');
@@ -105,25 +105,20 @@ function byColumnSet(
     if (!statement) {
       // Column sets come from code paths, not from input; the bound only guards against a surprise.
       if (byColumns.size >= MAX_SHAPES) byColumns.clear();
-      // An insert has no id argument: every argument must reach the SQL (`preparedQuery`).
-      statement =
-        id === undefined
-          ? preparedQuery((db, ...values: unknown[]) => build(db, columns, undefined, values))
-          : preparedQuery((db, id: unknown, ...values: unknown[]) => build(db, columns, id, values));
+      statement = preparedQuery((db, ...args: unknown[]) => build(db, columns, args));
       byColumns.set(key, statement);
     }
-    const values = columns.map((column) => row[column]);
-    return id === undefined ? statement(db, ...values) : statement(db, id, ...values);
+    return statement(db, ...columns.map((column) => row[column]), ...extra);
   };
 }
 
 /** `insert into <table> (<the row's columns>) values (…)`, prepared once per set of columns. */
 export function preparedInsert<Row extends object>(table: string) {
-  const insert = byColumnSet(`insert into ${table}`, (db, columns, _id, values) =>
+  const insert = byColumnSet(`insert into ${table}`, (db, columns, values) =>
     db.insertInto(table).values(Object.fromEntries(columns.map((column, i) => [column, values[i]]))),
   );
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
-  return (db: Kysely<any>, row: Row) => insert(db, undefined, row as Record<string, unknown>);
+  return (db: Kysely<any>, row: Row) => insert(db, row as Record<string, unknown>);
 }
 
 /**
@@ -131,15 +126,15 @@ export function preparedInsert<Row extends object>(table: string) {
  * and a profile edit each update their own few). Resolves to the number of rows updated.
  */
 export function preparedUpdateById(table: string) {
-  const update = byColumnSet(`update ${table}`, (db, columns, id, values) =>
+  const update = byColumnSet(`update ${table}`, (db, columns, args) =>
     db
       .updateTable(table)
-      .set(Object.fromEntries(columns.map((column, i) => [column, values[i]])))
-      .where('id', '=', id),
+      .set(Object.fromEntries(columns.map((column, i) => [column, args[i]])))
+      .where('id', '=', args[columns.length]),
   );
   // biome-ignore lint/suspicious/noExplicitAny: see PreparedQuery
   return async (db: Kysely<any>, id: string, row: Record<string, unknown>): Promise<number> =>
-    Number((await update(db, id, row)).numAffectedRows ?? 0);
+    Number((await update(db, row, [id])).numAffectedRows ?? 0);
 }
 
 /**
