@@ -103,10 +103,17 @@ async function readJSON(response: Response): Promise<unknown> {
 function unwrap(body: unknown): FapiAnswer {
   if (body && typeof body === 'object' && !Array.isArray(body) && ('response' in body || 'client' in body)) {
     const envelope = body as { response?: unknown; client?: ClientJSON | null };
+    // `/v1/client` itself answers `{ response: client, client: null }` (as Clerk does): there the
+    // resource is the client.
+    const client = isClientJSON(envelope.response) ? envelope.response : envelope.client;
     return {
       response: envelope.response ?? null,
-      client: 'client' in envelope ? (envelope.client ?? null) : undefined,
+      client: 'client' in envelope ? (client ?? null) : undefined,
     };
   }
   return { response: body, client: undefined };
+}
+
+function isClientJSON(value: unknown): value is ClientJSON {
+  return typeof value === 'object' && value !== null && (value as { object?: unknown }).object === 'client';
 }

@@ -4,10 +4,19 @@ import { zodErrorToAPIError } from '../zod-issues.js';
 import type { FapiContext } from './fapi-context.js';
 
 /**
- * A handler's `response` when the resource *is* the client (`GET /v1/client`): the envelope's client
- * is then built once and used for both fields.
+ * A handler's `response` when the browser's client, as it is after the handler, is the resource and
+ * also goes out as the envelope's piggy-backed `client` (`DELETE /v1/client/sessions`): it is built
+ * once and used for both fields.
  */
 export const CURRENT_CLIENT = Symbol('current client');
+
+/**
+ * A handler's `response` for `/v1/client` itself (`GET`, `POST`, `PUT`): the client is the resource,
+ * and the envelope's `client` is `null`, as Clerk sends it (clerk-js reads the client from `response`
+ * there; SDK fixtures recorded against Clerk show `{"response":{…client…},"client":null}`). A
+ * signed-in tab's most frequent request then carries the ~5 KB client once, not twice.
+ */
+export const CLIENT_ITSELF = Symbol('client itself');
 
 /** What a handler returns: the resource, and whether to wrap it as `{ response, client }`. */
 export interface FapiResult {

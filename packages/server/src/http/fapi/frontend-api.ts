@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import { type HeaderList, stagedResponse, stageHeaderList } from '../staged-headers.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
-import { CURRENT_CLIENT } from './fapi-route.js';
+import { CLIENT_ITSELF, CURRENT_CLIENT } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
 import { activeSessionAt, type ClientText, clientStateToText } from './resources/client-json.js';
@@ -108,10 +108,12 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
       }
       const text = !enveloped
         ? (JSON.stringify(result.response) ?? null)
-        : result.response === CURRENT_CLIENT && client
-          ? currentClientBody(client)
+        : result.response === CLIENT_ITSELF
+          ? client
+            ? clientItselfBody(client)
+            : envelopeText('null', 'null')
           : envelopeText(
-              result.response === CURRENT_CLIENT ? 'null' : JSON.stringify(result.response),
+              result.response === CURRENT_CLIENT ? (client?.text ?? 'null') : JSON.stringify(result.response),
               client?.text ?? 'null',
             );
       // `Content-Type` exactly `application/json` (json-response.ts).
@@ -122,9 +124,9 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
 }
 
 /**
- * `{ "response": …, "client": … }` from texts already serialized: the client (most of the body of the
- * Frontend API's most frequent GET, `/v1/client`, where it is also the response) is stringified once,
- * or not at all when its text is cached (`clientStateToText`). The bytes are what JSON.stringify gives
+ * `{ "response": …, "client": … }` from texts already serialized: the client (most of the body of
+ * every mutation's answer) is stringified once, or not at all when its text is cached
+ * (`clientStateToText`). The bytes are what JSON.stringify gives
  * for the same objects; a response of `undefined` is left out, as JSON.stringify does.
  */
 function envelopeText(responseText: string | undefined, clientText: string): string {
@@ -134,17 +136,17 @@ function envelopeText(responseText: string | undefined, clientText: string): str
 }
 
 /**
- * `{ "response": client, "client": client }` as bytes, kept with the client's cached text (the same
+ * `{ "response": client, "client": null }` as bytes, kept with the client's cached text (the same
  * text object is handed out while it stays exact): a signed-in tab's `GET /v1/client` then writes
  * them as they are, with no concatenation and no UTF-8 encoding of ~5 KB per request.
  */
-const currentClientBodies = new WeakMap<ClientText, Uint8Array<ArrayBuffer>>();
+const clientItselfBodies = new WeakMap<ClientText, Uint8Array<ArrayBuffer>>();
 
-function currentClientBody(client: ClientText): Uint8Array<ArrayBuffer> {
-  let body = currentClientBodies.get(client);
+function clientItselfBody(client: ClientText): Uint8Array<ArrayBuffer> {
+  let body = clientItselfBodies.get(client);
   if (!body) {
-    body = Buffer.from(envelopeText(client.text, client.text));
-    currentClientBodies.set(client, body);
+    body = Buffer.from(envelopeText(client.text, 'null'));
+    clientItselfBodies.set(client, body);
   }
   return body;
 }

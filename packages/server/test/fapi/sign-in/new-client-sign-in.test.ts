@@ -76,12 +76,25 @@ describe.each(DATABASES)('Frontend API sign-in from a browser without a client [
     expect(current.response.sessions).toHaveLength(1);
     expect(current.response.sessions[0]).toMatchObject({ id: signIn.created_session_id, status: 'active' });
     expect(current.response.sessions[0].user.id).toBe(user.id);
+    // The client is the resource here, so the envelope's piggy-backed `client` is null, as Clerk sends it.
+    expect(current.client).toBeNull();
     expect(await clientCount()).toBe(before + 1);
 
     // The session is usable: it mints a token.
     const token = await b.post(`/client/sessions/${signIn.created_session_id}/tokens`);
     expect(token.status, token.text).toBe(200);
     expect(token.body.jwt).toMatch(/^ey/);
+
+    // A mutation's envelope piggy-backs the current client beside its own resource.
+    const signedOut = expectOk(await b.delete('/client/sessions'));
+    expect(signedOut.response).toMatchObject({ id: client.id, sessions: [], last_active_session_id: null });
+    expect(signedOut.client).toEqual(signedOut.response);
+
+    // `POST /v1/client` (clerk-js's `client.create()`) answers like the GET: the new client, and `client: null`.
+    const created = expectOk(await b.post('/client', {}));
+    expect(created.response).toMatchObject({ object: 'client', sessions: [] });
+    expect(created.response.id).not.toBe(client.id);
+    expect(created.client).toBeNull();
   });
 
   it('a wrong password on the first call stores no client and sets no cookie', async () => {

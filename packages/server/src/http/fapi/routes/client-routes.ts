@@ -2,7 +2,7 @@ import { endSession } from '../../../domain/sessions/end-session.js';
 import { isSessionLive } from '../../../domain/sessions/session-state.js';
 import { serializeCookie } from '../cookies.js';
 import { CLIENT_COOKIE, secureCookies } from '../fapi-context.js';
-import { CURRENT_CLIENT, fapiRoute } from '../fapi-route.js';
+import { CLIENT_ITSELF, CURRENT_CLIENT, fapiRoute } from '../fapi-route.js';
 import { toClientJSON } from '../resources/client-json.js';
 
 /** `GET /v1/client`: the browser's client, created lazily so the first page load gets its cookie. */
@@ -11,7 +11,7 @@ const getClient = fapiRoute(
   '/client',
   async (context) => {
     await context.requireClient();
-    return { response: CURRENT_CLIENT };
+    return { response: CLIENT_ITSELF };
   },
   { cachedClient: true },
 );
@@ -20,7 +20,7 @@ const getClient = fapiRoute(
 const createClientRoute = fapiRoute('POST', '/client', async (context) => {
   context.client = null;
   await context.requireClient();
-  return { response: CURRENT_CLIENT };
+  return { response: CLIENT_ITSELF };
 });
 
 /** `DELETE /v1/client`: sign out everywhere on this browser and forget the client. */
