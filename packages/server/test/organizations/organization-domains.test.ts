@@ -104,6 +104,17 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
       ),
     ).response;
     expect(verified.verification).toMatchObject({ status: 'verified', strategy: 'email_code' });
+    // The code is spent: sending it again answers Clerk's 400 for a finished verification.
+    expectError(
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`,
+        { form: { code } },
+      ),
+      400,
+      'verification_already_verified',
+      'code',
+    );
 
     // Now the user at the domain has an invitation with the default role, and accepts it.
     const offered = expectOk(

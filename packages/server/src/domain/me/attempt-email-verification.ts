@@ -1,10 +1,10 @@
-import { formError, LatchAPIError } from '../../errors.js';
+import { LatchAPIError } from '../../errors.js';
 import type { IdentifierRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { writeUser } from '../users/user-writes.js';
+import { codeCheckError, verificationAlreadyVerified } from '../verification/code-check-errors.js';
 import { checkCode, checkCodeSerialized } from '../verification/verification-code.js';
 import { pendingCodeVerification } from './email-verification-state.js';
-import { alreadyVerified } from './prepare-email-verification.js';
 
 /**
  * Checks a code sent to one of the user's email addresses. Every attempt is saved before a wrong
@@ -25,11 +25,11 @@ export async function attemptEmailVerification(
   const outcome = await checkCodeSerialized(store, emailAddress.id, async (tx) => {
     const stored = await tx.users.findById(emailAddress.userId);
     const current = stored?.emailAddresses.find((email) => email.id === emailAddress.id) ?? emailAddress;
-    if (current.verificationStatus === 'verified') throw alreadyVerified();
+    if (current.verificationStatus === 'verified') throw verificationAlreadyVerified();
     const pending = pendingCodeVerification(current);
     if (!pending) {
       throw LatchAPIError.single(
-        422,
+        400,
         'verification_failed',
         'no code was sent',
         'Request a verification code for this email address first.',
@@ -45,7 +45,7 @@ export async function attemptEmailVerification(
         });
       }
       // Thrown by the caller, once the counted attempt has committed.
-      return { failure: codeError(check.outcome) };
+      return { failure: codeCheckError(check.outcome) };
     }
     return { verified: await markVerified(tx, current, now) };
   });
@@ -83,27 +83,4 @@ async function markVerified(
     { type: 'user.updated', now },
   );
   return { user, emailAddress: user.emailAddresses.find((email) => email.id === verified.id) ?? verified };
-}
-
-function codeError(outcome: 'incorrect' | 'expired' | 'exhausted' | 'already_verified') {
-  switch (outcome) {
-    case 'incorrect':
-      return formError('form_code_incorrect', 'code', 'is incorrect', 'The verification code is incorrect.');
-    case 'expired':
-      return formError(
-        'verification_expired',
-        'code',
-        'has expired',
-        'This verification code has expired. Request a new one.',
-      );
-    case 'exhausted':
-      return formError(
-        'verification_failed',
-        'code',
-        'too many failed attempts',
-        'Too many incorrect codes. Request a new code and try again.',
-      );
-    case 'already_verified':
-      return alreadyVerified();
-  }
 }

@@ -1,6 +1,6 @@
-import { LatchAPIError } from '../../errors.js';
 import type { IdentifierRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
+import { verificationAlreadyVerified } from '../verification/code-check-errors.js';
 import { issueCode } from '../verification/verification-code.js';
 
 /**
@@ -17,7 +17,7 @@ export async function prepareEmailVerification(
   emailAddress: IdentifierRecord,
   now: number,
 ): Promise<{ code: string; emailAddress: IdentifierRecord }> {
-  if (emailAddress.verificationStatus === 'verified') throw alreadyVerified();
+  if (emailAddress.verificationStatus === 'verified') throw verificationAlreadyVerified(undefined);
   const { code, verification } = issueCode(emailAddress.id, 'email_code', now);
   const updated: IdentifierRecord = {
     ...emailAddress,
@@ -29,14 +29,4 @@ export async function prepareEmailVerification(
   };
   await store.users.updateIdentifier('email_address', updated);
   return { code, emailAddress: updated };
-}
-
-/** Preparing or attempting an address that is verified already: its code was spent. */
-export function alreadyVerified() {
-  return LatchAPIError.single(
-    422,
-    'verification_already_verified',
-    'already verified',
-    'This email address has already been verified.',
-  );
 }

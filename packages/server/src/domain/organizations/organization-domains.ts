@@ -7,6 +7,7 @@ import type {
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
 import { createId } from '../ids.js';
+import { codeCheckError, verificationAlreadyVerified } from '../verification/code-check-errors.js';
 import { checkCode, checkCodeSerialized, issueCode } from '../verification/verification-code.js';
 import { type ChangeContext, deletedObject, emitOrganizationEvent } from './organization-events.js';
 
@@ -211,10 +212,11 @@ export async function attemptDomainVerification(
   const { checked, updated } = await checkCodeSerialized(store, domain.id, async (tx) => {
     const stored = (await tx.organizations.domains.findById(domain.id)) ?? domain;
     const current = stored.verification;
-    if (current?.strategy !== 'email_code' || current.status === 'verified') {
+    if (current?.status === 'verified') throw verificationAlreadyVerified();
+    if (current?.strategy !== 'email_code') {
       throw LatchAPIError.single(
         400,
-        current?.status === 'verified' ? 'verification_already_verified' : 'verification_failed',
+        'verification_failed',
         'verification not pending',
         'Send a verification code to an address at this domain first.',
         'code',
@@ -249,23 +251,5 @@ export async function attemptDomainVerification(
     return { checked, updated };
   });
   if (checked.outcome === 'verified') return updated;
-  if (checked.outcome === 'expired') {
-    throw LatchAPIError.single(
-      400,
-      'verification_expired',
-      'expired',
-      'The code has expired. Request a new one.',
-      'code',
-    );
-  }
-  if (checked.outcome === 'exhausted') {
-    throw LatchAPIError.single(
-      400,
-      'too_many_attempts',
-      'too many attempts',
-      'Too many wrong codes. Request a new one.',
-      'code',
-    );
-  }
-  throw formError('form_code_incorrect', 'code', 'is incorrect', 'The verification code is incorrect.');
+  throw codeCheckError(checked.outcome);
 }

@@ -1,7 +1,8 @@
-import { formError, LatchAPIError } from '../../errors.js';
+import { LatchAPIError } from '../../errors.js';
 import type { ClientRecord, SignInRecord, UserRecord, VerificationRecord } from '../../store/records.js';
 import { clearFailedAttempts } from '../protection/lockout.js';
 import { countFailedSignIn, countIfRefused } from '../stats/failed-sign-ins.js';
+import { codeCheckError } from '../verification/code-check-errors.js';
 import { checkCode, checkCodeSerialized } from '../verification/verification-code.js';
 import { finishFirstFactor, type SignInProgress } from './complete-sign-in.js';
 import { passwordIncorrectError, passwordMatches } from './password-factor.js';
@@ -89,19 +90,10 @@ async function checkEmailCode(
     return { pending, result };
   });
   if (result.outcome === 'verified' && user) return result.verification;
-  if (result.outcome === 'expired') {
-    throw formError('verification_expired', 'code', 'expired', 'This code has expired. Request a new one.');
-  }
+  if (result.outcome === 'expired') throw codeCheckError('expired');
   const counted = result.verification.attempts > pending.attempts;
   if (counted) await countFailedSignIn(deps.store, deps.now);
   if (counted) await recordSubjectFailure(deps, signIn.identifier ?? '', user);
-  if (result.outcome === 'incorrect' || (result.outcome === 'verified' && !user)) {
-    throw formError('form_code_incorrect', 'code', 'is incorrect', 'The code is incorrect. Try again.');
-  }
-  throw formError(
-    'verification_failed',
-    'code',
-    'too many failed attempts',
-    'Too many failed attempts. Request a new code.',
-  );
+  // A right code for an attempt without a user (enumeration protection) is as wrong as any other.
+  throw codeCheckError(result.outcome === 'verified' ? 'incorrect' : result.outcome);
 }

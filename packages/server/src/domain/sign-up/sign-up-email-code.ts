@@ -1,6 +1,7 @@
 import { formError, LatchAPIError } from '../../errors.js';
 import type { SignUpRecord } from '../../store/records.js';
-import { type CodeCheck, checkCode, issueCode } from '../verification/verification-code.js';
+import { codeCheckError, verificationAlreadyVerified } from '../verification/code-check-errors.js';
+import { checkCode, issueCode } from '../verification/verification-code.js';
 
 /**
  * A fresh email code for the sign-up's address, replacing any earlier one (a new code restarts the
@@ -21,7 +22,7 @@ export function prepareSignUpEmailCode(signUp: SignUpRecord, now: number): { cod
       'Add an email address to this sign-up before asking for a code.',
     );
   }
-  if (signUp.emailVerification?.status === 'verified') throw alreadyVerified('strategy');
+  if (signUp.emailVerification?.status === 'verified') throw verificationAlreadyVerified('strategy');
   const { code, verification } = issueCode(signUp.id, 'email_code', now);
   return { code, signUp: { ...signUp, emailVerification: { ...verification, emailAddress: email }, updatedAt: now } };
 }
@@ -52,46 +53,6 @@ export function attemptSignUpEmailCode(
   const check = checkCode(signUp.id, verification, submitted, now);
   return {
     signUp: { ...signUp, emailVerification: check.verification, updatedAt: now },
-    failure: failureFor(check.outcome),
+    failure: check.outcome === 'verified' ? null : codeCheckError(check.outcome),
   };
-}
-
-function failureFor(outcome: CodeCheck['outcome']): LatchAPIError | null {
-  switch (outcome) {
-    case 'verified':
-      return null;
-    case 'incorrect':
-      return formError(
-        'form_code_incorrect',
-        'code',
-        'Incorrect code',
-        'The code you entered is incorrect. Please try again.',
-      );
-    case 'expired':
-      return formError(
-        'verification_expired',
-        'code',
-        'This code has expired',
-        'This code has expired. Request a new one.',
-      );
-    case 'exhausted':
-      return formError(
-        'too_many_attempts',
-        'code',
-        'Too many failed attempts',
-        'You have entered an incorrect code too many times. Request a new code.',
-      );
-    case 'already_verified':
-      return alreadyVerified('code');
-  }
-}
-
-// Answered whatever code is submitted: a spent code must not verify twice, and a replay learns nothing.
-function alreadyVerified(param: string): LatchAPIError {
-  return formError(
-    'verification_failed',
-    param,
-    'This email address is already verified',
-    'This email address has already been verified; its code cannot be used again.',
-  );
 }

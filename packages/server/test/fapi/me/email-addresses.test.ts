@@ -98,7 +98,7 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
 
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code: '123456' } }),
-      422,
+      400,
       'verification_failed',
     );
     const code = await sendCode(browser, id, address);
@@ -122,7 +122,7 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
     );
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code } }),
-      422,
+      400,
       'verification_expired',
       'code',
     );
@@ -132,14 +132,14 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
     expectOk(await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code: fresh } }));
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code: fresh } }),
-      422,
+      400,
       'verification_already_verified',
     );
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/prepare_verification`, {
         form: { strategy: 'email_code' },
       }),
-      422,
+      400,
       'verification_already_verified',
     );
   });
@@ -159,13 +159,13 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
     }
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code: wrong } }),
-      422,
+      400,
       'verification_failed',
       'code',
     );
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code } }),
-      422,
+      400,
       'verification_failed',
       'code',
     );
@@ -293,7 +293,7 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
       await browser.call('POST', `/me/email_addresses/${primaryEmailId}/attempt_verification`, {
         form: { code: '123456' },
       }),
-      422,
+      400,
       'verification_already_verified',
     );
     expectError(

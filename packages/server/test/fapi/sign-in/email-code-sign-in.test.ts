@@ -88,9 +88,9 @@ describe.each(DATABASES)('Frontend API sign-in with an email code [%s]', (databa
     const code = extractCode((await sink.waitForMessage({ to: second.user.email })).text);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i += 1) expectError(await second.attempt(wrong), 422, 'form_code_incorrect', 'code');
-    expectError(await second.attempt(wrong), 422, 'verification_failed', 'code');
+    expectError(await second.attempt(wrong), 400, 'verification_failed', 'code');
     // Now even the right code is refused: the verification is spent.
-    expectError(await second.attempt(code), 422, 'verification_failed', 'code');
+    expectError(await second.attempt(code), 400, 'verification_failed', 'code');
     const view = expectOk(await second.browser.get(`/client/sign_ins/${second.signIn.id}`)).response;
     expect(view.first_factor_verification).toMatchObject({ status: 'failed', attempts: 5 });
     // A fresh code starts a fresh budget.
@@ -109,7 +109,7 @@ describe.each(DATABASES)('Frontend API sign-in with an email code [%s]', (databa
       ...stored,
       firstFactorVerification: { ...stored.firstFactorVerification, expireAt: Date.now() - 1000 },
     });
-    expectError(await attempt(code), 422, 'verification_expired', 'code');
+    expectError(await attempt(code), 400, 'verification_expired', 'code');
   });
 
   it('can send the code in the create call (strategy=email_code)', async () => {

@@ -192,7 +192,7 @@ describe.each(DATABASES)('Frontend API sign-up: email, password and code [%s]', 
     expect(verified.created_user_id).toBeNull();
 
     // A verified code is spent: replaying it fails even though the sign-up is still open.
-    expectError(await attempt(browser, signUp.id, code), 422, 'verification_failed', 'code');
+    expectError(await attempt(browser, signUp.id, code), 400, 'verification_already_verified', 'code');
 
     const patched = await browser.patch(`/client/sign_ups/${signUp.id}`, { first_name: 'Grace', password: PASSWORD });
     expectNoSecrets(patched, PASSWORD);
@@ -226,9 +226,9 @@ describe.each(DATABASES)('Frontend API sign-up: email, password and code [%s]', 
       const state = expectEnvelope(await browser.get(`/client/sign_ups/${id}`)).response;
       expect(state.verifications.email_address).toMatchObject({ status: 'unverified', attempts: tries });
     }
-    expectError(await attempt(browser, id, wrong), 422, 'too_many_attempts', 'code');
+    expectError(await attempt(browser, id, wrong), 400, 'verification_failed', 'code');
     // Even the right code is refused now.
-    expectError(await attempt(browser, id, code), 422, 'too_many_attempts', 'code');
+    expectError(await attempt(browser, id, code), 400, 'verification_failed', 'code');
     const failed = expectEnvelope(await browser.get(`/client/sign_ups/${id}`)).response;
     expect(failed.verifications.email_address).toMatchObject({ status: 'failed', attempts: 5, next_action: '' });
     expect(failed.status).toBe('missing_requirements');
@@ -245,7 +245,7 @@ describe.each(DATABASES)('Frontend API sign-up: email, password and code [%s]', 
     const email = uniqueEmail();
     const { id, code } = await preparedSignUp(browser, sink, email);
     t.clock.advance(10 * 60_000 + 1_000);
-    expectError(await attempt(browser, id, code), 422, 'verification_expired', 'code');
+    expectError(await attempt(browser, id, code), 400, 'verification_expired', 'code');
     const state = expectEnvelope(await browser.get(`/client/sign_ups/${id}`)).response;
     expect(state.verifications.email_address.status).toBe('expired');
     expectEnvelope(await prepare(browser, id));

@@ -66,7 +66,7 @@ describe.each(DATABASES)('Frontend API sign-up: what the instance settings requi
       const verified = expectEnvelope(await attempt(browser, id, code)).response;
       expect(verified).toMatchObject({ status: 'missing_requirements', unverified_fields: [], created_user_id: null });
       expect(verified.missing_fields).toEqual(['username', 'first_name', 'last_name', 'legal_accepted']);
-      expectError(await attempt(browser, id, code), 422, 'verification_failed', 'code');
+      expectError(await attempt(browser, id, code), 400, 'verification_already_verified', 'code');
 
       const partly = expectEnvelope(
         await browser.patch(`/client/sign_ups/${id}`, { first_name: 'Ada', last_name: 'Lovelace' }),
