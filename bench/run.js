@@ -22,6 +22,15 @@ const RESULTS_FILE = here('./results/latest.json');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 /** Alternating rounds per comparison; BENCH_ROUNDS. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/**
+ * BENCH_PROFILE_DIR=dir: a CPU profile of Latch's main thread for every measured Latch round, written
+ * to `dir/<phase>-<n>.cpuprofile` (open in Chrome DevTools). Sampling slows Latch down: read profiles
+ * from such a run, not its ratios.
+ */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR || null;
+/** The Latch child, once started: the server whose rounds are profiled. */
+let profiledServer = null;
+const profileCounts = new Map();
 if (!(SECONDS > 0 && SECONDS <= 60)) throw new Error('BENCH_SECONDS must be a number of seconds in (0, 60]');
 if (!(Number.isInteger(ROUNDS) && ROUNDS >= 1 && ROUNDS <= 20))
   throw new Error('BENCH_ROUNDS must be an integer in [1, 20]');
@@ -76,11 +85,14 @@ async function measureHttp(load, server, phase) {
   const off = load.onEvent((message) => {
     if (message.event === 'measure-start' || message.event === 'measure-end') samples.push(server.call('usage'));
   });
+  const profileFile = PROFILE_DIR && server === profiledServer ? profileFileFor(phase) : null;
+  if (profileFile) await server.call('profileStart');
   let result;
   try {
     result = await load.call('run', phase, callTimeout(phase));
   } finally {
     off();
+    if (profileFile) await server.call('profileStop', { file: profileFile });
   }
   const [before, after] = await Promise.all(samples);
   const last = await server.call('usage');
@@ -99,6 +111,22 @@ async function measureHttp(load, server, phase) {
     server: before && after ? usageBetween(before, after) : null,
     load: self,
   };
+}
+
+/** `<dir>/<kind>[-<path>][-<n>_sessions][-skip_cache]-<n>.cpuprofile`, numbered per phase. */
+function profileFileFor(phase) {
+  const path = phase.path
+    ? `-${phase.path
+        .replace(/\b[a-z]+_[A-Za-z0-9]{20,}/g, 'id')
+        .replace(/[^a-z0-9]+/gi, '_')
+        .replace(/^_|_$/g, '')}`
+    : '';
+  const sessions = phase.clients ? `-${new Set(phase.clients.map((client) => client.sessionId)).size}_sessions` : '';
+  const name = `${phase.kind}${path}${sessions}${phase.skipCache ? '-skip_cache' : ''}`;
+  const n = (profileCounts.get(name) ?? 0) + 1;
+  profileCounts.set(name, n);
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  return `${PROFILE_DIR}/${name}-${n}.cpuprofile`;
 }
 
 /** How busy Latch's session-token signing thread was between two samples, in % (null: no thread). */
@@ -310,6 +338,7 @@ async function main() {
     // Latch on SQLite, and the one user every GET asks for, created through the Backend API.
     const latch = start('./servers/latch.js', 'Latch server');
     const { url: latchUrl, secretKey } = await latch.call('start');
+    profiledServer = latch;
     const auth = { authorization: `Bearer ${secretKey}` };
     const jsonHeaders = { ...auth, 'content-type': 'application/json' };
     const createUser = async (email, password) =>

@@ -8,10 +8,13 @@
 //   (`signingThreadTime()`, its event-loop utilization) it reports how busy that thread was;
 // - `perf_hooks.monitorEventLoopDelay` watches the main thread, so a phase can show the loop never
 //   stalls (e.g. on password hashing, which must stay on the threadpool);
+// - `profileStart`/`profileStop` record a CPU profile of this process's main thread (node:inspector),
+//   which run.js asks for around every measured Latch round when BENCH_PROFILE_DIR is set;
 // - `signedInClients` creates browser clients with a live session directly on the server's store,
 //   the same domain calls a completed sign-in makes, so the token benchmarks do not depend on the
 //   sign-in endpoint.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -28,6 +31,8 @@ const NS_PER_MS = 1e6;
 
 let server = null;
 let dataDir = null;
+/** Connected on first use: an idle inspector session costs nothing, but only profiling runs need one. */
+let inspector = null;
 
 serveCalls({
   /** The usual CPU/loop counters, plus signatures so far and the loop delay since the previous sample. */
@@ -98,6 +103,21 @@ serveCalls({
       clients.push({ token, sessionId: session.id });
     }
     return clients;
+  },
+  /** Starts sampling the main thread (every 200 µs: fine enough for a ~0.1 ms request). */
+  async profileStart() {
+    if (!inspector) {
+      inspector = new Session();
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.setSamplingInterval', { interval: 200 });
+    }
+    await inspector.post('Profiler.start');
+  },
+  /** Stops sampling and writes the profile (Chrome DevTools' `.cpuprofile` format) to `file`. */
+  async profileStop({ file }) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
   },
   async stop() {
     loopDelay.disable();
