@@ -35,6 +35,18 @@ describe('server rendering of the UI components', () => {
     expect(html).toContain('>Email address</label>');
   });
 
+  it('renders the submit buttons disabled until hydration, so the browser cannot submit a form itself', () => {
+    // A native submit would be a GET with every field, the password included, in the page's URL.
+    for (const html of [render(<SignIn />), render(<SignUp />)]) {
+      const buttons = html.match(/<button[^>]*latch-formButtonPrimary[^>]*>/g) ?? [];
+      expect(buttons.length).toBeGreaterThan(0);
+      for (const button of buttons) {
+        expect(button).toMatch(/ disabled=""/);
+        expect(button).toContain('data-latch-hydrating=""');
+      }
+    }
+  });
+
   it('renders UserButton as a fixed-size placeholder and UserProfile as a busy frame while loading', () => {
     expect(render(<UserButton />)).toContain('latch-userButtonBox');
     const profile = render(<UserProfile />);

@@ -117,7 +117,7 @@ export const BASE_STYLES = `
 :where(.latch-root button:focus-visible, .latch-root a:focus-visible, .latch-formFieldCheckbox:focus-visible) {
   outline: 2px solid var(--latch-color-primary); outline-offset: 2px;
 }
-:where(.latch-root button:disabled) { opacity: 0.6; cursor: not-allowed; }
+:where(.latch-root button:disabled:not([data-latch-hydrating])) { opacity: 0.6; cursor: not-allowed; }
 :where(.latch-formResendCodeLink, .latch-footerActionLink, .latch-formFieldAction, .latch-identityPreviewEditButton, .latch-headerBackLink, .latch-footerPagesLink) {
   font: inherit; font-weight: var(--latch-font-weight-medium); color: var(--latch-color-link);
   background: none; border: 0; padding: 0; cursor: pointer; text-decoration: none;
