@@ -134,8 +134,9 @@ export function uiScenario(example: ExampleContext): void {
     await withTab('keyboard-only sign-in', async ({ page }) => {
       await page.goto('/sign-in');
       const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name);
-      // The identifier field has focus on arrival; Tab then reaches the primary button.
-      await poll(focusedName).toBe('identifier');
+      // The identifier field has focus on arrival; once the card has hydrated, Tab reaches the primary button.
+      await cardReady(page);
+      expect(await focusedName()).toBe('identifier');
       await page.keyboard.type(address);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Continue');

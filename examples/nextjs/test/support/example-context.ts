@@ -74,12 +74,19 @@ export function poll<T>(read: () => T | Promise<T>) {
 }
 
 /**
- * Waits until the server-rendered card is live: the components focus their first field once React has
- * hydrated them, and typing into the server's HTML before that could be lost when hydration takes over.
+ * Waits until the server-rendered card is live: its first field has focus and React has hydrated it.
+ * Focus alone says nothing about hydration (the server's HTML carries `autofocus`, which the browser
+ * honours at once); the primary button is marked `data-latch-hydrating` (and disabled) until React
+ * has taken over. Typing into the server's HTML before that could be lost when hydration takes over.
  */
 export async function cardReady(page: Page): Promise<void> {
   await poll(() =>
-    page.evaluate(() => document.activeElement?.tagName === 'INPUT' && !!document.activeElement.closest('.latch-card')),
+    page.evaluate(
+      () =>
+        document.activeElement?.tagName === 'INPUT' &&
+        !!document.activeElement.closest('.latch-card') &&
+        document.querySelector('.latch-card .latch-formButtonPrimary:not([data-latch-hydrating])') !== null,
+    ),
   ).toBe(true);
 }
 
