@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractCode } from '../../packages/server/test/support/smtp-sink.js';
 import {
@@ -134,6 +134,24 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
     return JSON.parse((await page.locator('#auth').textContent()) ?? 'null') as AuthJSON;
   }
 
+  /**
+   * Types into fields of Clerk's UI and makes sure the text stays: the form can still re-render while
+   * @clerk/ui settles and drop what was typed, and a submit with an empty required field sends nothing
+   * (once seen in CI: no `POST /v1/client/sign_ups` after the click). Values must hold over two reads.
+   */
+  async function fillAndKeep(fields: [Locator, string][]): Promise<void> {
+    const kept = async () => {
+      for (const [field, value] of fields) if ((await field.inputValue()) !== value) return false;
+      return true;
+    };
+    for (let attempt = 0; attempt < 20; attempt++) {
+      for (const [field, value] of fields) if ((await field.inputValue()) !== value) await field.fill(value);
+      await page.waitForTimeout(250);
+      if (await kept()) return;
+    }
+    throw new Error('The form kept dropping what was typed into it');
+  }
+
   /** clerk-js is in the page and finished loading (bundle served, /environment and /client read). */
   async function clerkLoaded(): Promise<void> {
     // A string, not a function: the test runs as TypeScript and helpers injected by the transform
@@ -159,8 +177,11 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
 
     await step('sign up with email and password through <SignUp/>', async () => {
       await page.goto('/sign-up');
-      await page.locator('input[name="emailAddress"]').fill(email);
-      await page.locator('input[name="password"]').fill(password);
+      await clerkLoaded();
+      await fillAndKeep([
+        [page.locator('input[name="emailAddress"]'), email],
+        [page.locator('input[name="password"]'), password],
+      ]);
       await page.locator('.cl-formButtonPrimary').click();
       await page.locator('input[data-input-otp]').waitFor({ state: 'visible' });
     });
@@ -260,10 +281,11 @@ describe('official Clerk SDKs (@clerk/nextjs 7.9.17, clerk-js 6.40.0, @clerk/ui 
 
     await step('sign in again with the password through <SignIn/>', async () => {
       await page.goto('/sign-in');
-      await page.locator('input[name="identifier"]').fill(email);
+      await clerkLoaded();
+      await fillAndKeep([[page.locator('input[name="identifier"]'), email]]);
       await page.locator('.cl-formButtonPrimary').click();
       const passwordField = page.locator('input[name="password"]:visible');
-      await passwordField.fill(password);
+      await fillAndKeep([[passwordField, password]]);
       await page.locator('.cl-formButtonPrimary').click();
       await page.waitForURL((url) => url.pathname === '/', { timeout: UI_TIMEOUT });
       const auth = await serverAuth();

@@ -64,6 +64,7 @@ export const ERROR_CODES = [
   'handshake_nonce_invalid',
   'template_not_found',
   'verification_already_verified',
+  'verification_not_sent',
   'email_delivery_failed',
   // Organizations (Clerk's codes)
   'already_a_member_in_organization',

@@ -63,6 +63,17 @@ describe.each(DATABASES)('organization verified domains [%s]', (database) => {
       'form_param_format_invalid',
       'affiliation_email_address',
     );
+    // No code has been sent yet: Clerk's 400 verification_not_sent.
+    expectError(
+      await admin.browser.call(
+        'POST',
+        `/organizations/${org.id}/domains/${created.id}/attempt_affiliation_verification`,
+        { form: { code: '123456' } },
+      ),
+      400,
+      'verification_not_sent',
+      'code',
+    );
     const prepared = expectOk(
       await admin.browser.call(
         'POST',

@@ -1,8 +1,7 @@
-import { LatchAPIError } from '../../errors.js';
 import type { IdentifierRecord, UserRecord } from '../../store/records.js';
 import type { Store } from '../../store/store.js';
 import { writeUser } from '../users/user-writes.js';
-import { codeCheckError, verificationAlreadyVerified } from '../verification/code-check-errors.js';
+import { codeCheckError, verificationAlreadyVerified, verificationNotSent } from '../verification/code-check-errors.js';
 import { checkCode, checkCodeSerialized } from '../verification/verification-code.js';
 import { pendingCodeVerification } from './email-verification-state.js';
 
@@ -27,14 +26,7 @@ export async function attemptEmailVerification(
     const current = stored?.emailAddresses.find((email) => email.id === emailAddress.id) ?? emailAddress;
     if (current.verificationStatus === 'verified') throw verificationAlreadyVerified();
     const pending = pendingCodeVerification(current);
-    if (!pending) {
-      throw LatchAPIError.single(
-        400,
-        'verification_failed',
-        'no code was sent',
-        'Request a verification code for this email address first.',
-      );
-    }
+    if (!pending) throw verificationNotSent();
     const check = checkCode(current.id, pending, code, now);
     if (check.outcome !== 'verified') {
       if (check.outcome === 'incorrect' || check.outcome === 'exhausted') {

@@ -7,7 +7,7 @@ import type {
 import type { Store } from '../../store/store.js';
 import { UniqueViolation } from '../../store/unique-violation.js';
 import { createId } from '../ids.js';
-import { codeCheckError, verificationAlreadyVerified } from '../verification/code-check-errors.js';
+import { codeCheckError, verificationAlreadyVerified, verificationNotSent } from '../verification/code-check-errors.js';
 import { checkCode, checkCodeSerialized, issueCode } from '../verification/verification-code.js';
 import { type ChangeContext, deletedObject, emitOrganizationEvent } from './organization-events.js';
 
@@ -213,15 +213,7 @@ export async function attemptDomainVerification(
     const stored = (await tx.organizations.domains.findById(domain.id)) ?? domain;
     const current = stored.verification;
     if (current?.status === 'verified') throw verificationAlreadyVerified();
-    if (current?.strategy !== 'email_code') {
-      throw LatchAPIError.single(
-        400,
-        'verification_failed',
-        'verification not pending',
-        'Send a verification code to an address at this domain first.',
-        'code',
-      );
-    }
+    if (current?.strategy !== 'email_code') throw verificationNotSent();
     const checked = checkCode(
       domain.id,
       {

@@ -43,8 +43,17 @@ export function verificationAlreadyVerified(paramName: string | undefined = 'cod
   );
 }
 
+/** A code submitted before any was sent (or after the pending one was withdrawn). */
+export function verificationNotSent(): LatchAPIError {
+  return verificationError(
+    'verification_not_sent',
+    'not sent',
+    'You need to send a verification code before attempting to verify.',
+  );
+}
+
 function verificationError(
-  code: 'verification_expired' | 'verification_failed' | 'verification_already_verified',
+  code: 'verification_expired' | 'verification_failed' | 'verification_already_verified' | 'verification_not_sent',
   message: string,
   longMessage: string,
   paramName: string | undefined = 'code',

@@ -99,7 +99,8 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
     expectError(
       await browser.call('POST', `/me/email_addresses/${id}/attempt_verification`, { form: { code: '123456' } }),
       400,
-      'verification_failed',
+      'verification_not_sent',
+      'code',
     );
     const code = await sendCode(browser, id, address);
     const wrong = code === '000000' ? '111111' : '000000';
