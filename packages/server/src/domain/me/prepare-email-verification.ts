@@ -17,7 +17,7 @@ export async function prepareEmailVerification(
   emailAddress: IdentifierRecord,
   now: number,
 ): Promise<{ code: string; emailAddress: IdentifierRecord }> {
-  if (emailAddress.verificationStatus === 'verified') throw verificationAlreadyVerified(undefined);
+  if (emailAddress.verificationStatus === 'verified') throw verificationAlreadyVerified(null);
   const { code, verification } = issueCode(emailAddress.id, 'email_code', now);
   const updated: IdentifierRecord = {
     ...emailAddress,

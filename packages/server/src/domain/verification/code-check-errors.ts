@@ -34,7 +34,7 @@ export function codeCheckError(outcome: Exclude<CodeCheck['outcome'], 'verified'
  * A code submitted (`param_name` `code`), or a new one asked for (the field that asked, or none), once
  * the verification has succeeded: its code was spent.
  */
-export function verificationAlreadyVerified(paramName: string | undefined = 'code'): LatchAPIError {
+export function verificationAlreadyVerified(paramName: string | null = 'code'): LatchAPIError {
   return verificationError(
     'verification_already_verified',
     'already verified',
@@ -56,7 +56,7 @@ function verificationError(
   code: 'verification_expired' | 'verification_failed' | 'verification_already_verified' | 'verification_not_sent',
   message: string,
   longMessage: string,
-  paramName: string | undefined = 'code',
+  paramName: string | null = 'code',
 ): LatchAPIError {
-  return LatchAPIError.single(400, code, message, longMessage, paramName);
+  return LatchAPIError.single(400, code, message, longMessage, paramName ?? undefined);
 }

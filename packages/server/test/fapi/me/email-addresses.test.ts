@@ -143,6 +143,11 @@ describe.each(DATABASES)('FAPI /v1/me/email_addresses [%s]', (database) => {
       400,
       'verification_already_verified',
     );
+    // Asking for a new code names no field: no code was submitted.
+    const again = await browser.call('POST', `/me/email_addresses/${id}/prepare_verification`, {
+      form: { strategy: 'email_code' },
+    });
+    expect(again.body.errors[0].meta?.param_name).toBeUndefined();
   });
 
   it('spends a code after five wrong attempts', async () => {
