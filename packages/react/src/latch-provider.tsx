@@ -43,6 +43,7 @@ export function LatchProvider({ children, initialState = null, Latch, ...options
       // time: clerk-js style SDKs may mutate and re-emit the same resource objects.
       unsubscribe = instance.addListener((next) => setResources({ ...next }));
       setLatch(instance);
+      exposeGlobally(instance);
       loaded.resolve(instance);
     })().catch((error: unknown) => {
       if (cancelled) return;
@@ -53,6 +54,7 @@ export function LatchProvider({ children, initialState = null, Latch, ...options
     return () => {
       cancelled = true;
       unsubscribe?.();
+      if (created) withdrawGlobally(created);
       // Only instances we built are ours to tear down; one passed in belongs to the app.
       if (created && created !== Latch) created.destroy?.();
     };
@@ -116,6 +118,23 @@ async function createInstance(
   if (given && typeof given !== 'function') return given;
   const Constructor: LatchConstructor = given ?? (await import('@latch/js')).Latch;
   return new Constructor(publishableKey, proxyUrl ? { proxyUrl } : {});
+}
+
+type WindowWithLatch = { Latch?: LatchInstance };
+
+/**
+ * `window.Latch`, as clerk-js sets `window.Clerk`: scripts outside React, browser consoles and
+ * end-to-end tests reach the loaded instance there (`window.Latch?.loaded` says the page is live).
+ * An instance the page already put there is left alone.
+ */
+function exposeGlobally(instance: LatchInstance): void {
+  const global = window as unknown as WindowWithLatch;
+  global.Latch ??= instance;
+}
+
+function withdrawGlobally(instance: LatchInstance): void {
+  const global = window as unknown as WindowWithLatch;
+  if (global.Latch === instance) delete global.Latch;
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve(value: T): void } {

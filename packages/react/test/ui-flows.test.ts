@@ -31,6 +31,15 @@ describe.each(['sqlite', 'postgres'] as const)('Latch UI flows in Chromium (%s)'
     await page.getByLabel('Verification code').fill(code);
     await page.waitForURL(`${h.app.origin}/home`);
     await poll(() => page.locator('#home-state').textContent()).toBe('signed-in');
+    // The provider's instance is on `window.Latch`, as clerk-js's is on `window.Clerk`.
+    expect(
+      await page.evaluate(() => {
+        const latch = (
+          window as { Latch?: { loaded: boolean; user?: { primaryEmailAddress?: { emailAddress: string } } } }
+        ).Latch;
+        return { loaded: latch?.loaded, email: latch?.user?.primaryEmailAddress?.emailAddress };
+      }),
+    ).toEqual({ loaded: true, email });
 
     const trigger = page.getByRole('button', { name: /Open user menu: Ada Lovelace/ });
     await trigger.click();

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BrowserTab, type ExampleContext, poll, SCREENSHOTS, UI_TIMEOUT } from '../support/example-context.js';
+import {
+  type BrowserTab,
+  type ExampleContext,
+  pageLive,
+  poll,
+  SCREENSHOTS,
+  UI_TIMEOUT,
+} from '../support/example-context.js';
 
 const PASSWORD = 'organizations passphrase for the example 9';
 
@@ -66,6 +73,7 @@ export function organizationsScenario(example: ExampleContext): void {
       await a.goto('/sign-in');
       await example.signInThroughUI(a, email('alice'), PASSWORD);
       await a.goto('/org/create');
+      await pageLive(a);
       await a.getByLabel('Name', { exact: true }).fill('Acme', { timeout: UI_TIMEOUT });
       await poll(() => a.getByLabel('Slug', { exact: true }).inputValue()).toBe('acme');
       await a.getByRole('button', { name: 'Create organization' }).click();
@@ -92,16 +100,8 @@ export function organizationsScenario(example: ExampleContext): void {
 
     await example.step(alice, 'A invites B from <OrganizationProfile/>', async () => {
       await a.goto('/org/acme/settings/members');
-      // A click on the server-rendered button before hydration is lost: click again if the form stays shut.
-      for (let attempt = 1; ; attempt++) {
-        await a.getByRole('button', { name: 'Invite' }).click({ timeout: UI_TIMEOUT });
-        const opened = await a
-          .getByLabel('Email address')
-          .waitFor({ state: 'visible', timeout: 5_000 })
-          .then(() => true)
-          .catch(() => false);
-        if (opened || attempt === 4) break;
-      }
+      await pageLive(a);
+      await a.getByRole('button', { name: 'Invite' }).click({ timeout: UI_TIMEOUT });
       await a.getByLabel('Email address').fill(email('bob'));
       await a.getByRole('button', { name: 'Send invitation' }).click();
       await poll(() => a.locator(`[data-invitation="${email('bob')}"]`).count()).toBe(1);
@@ -134,6 +134,7 @@ export function organizationsScenario(example: ExampleContext): void {
       'A makes B an analyst: the reports appear for B, the admin page stays closed',
       async () => {
         await a.goto('/org/acme/settings/members');
+        await pageLive(a);
         await a.getByLabel('Role of Bob Builder').selectOption('org:analyst', { timeout: UI_TIMEOUT });
         await poll(() => a.getByLabel('Role of Bob Builder').inputValue()).toBe('org:analyst');
         await b.goto('/org/acme');

@@ -6,6 +6,7 @@ import {
   type BrowserTab,
   cardReady,
   type ExampleContext,
+  pageLive,
   poll,
   SCREENSHOTS,
   UI_TIMEOUT,
@@ -160,6 +161,7 @@ export function uiScenario(example: ExampleContext): void {
       await withTab('edit the profile, revoke the other device', async ({ page }) => {
         await example.signInThroughUI(page, address, PASSWORD);
         await page.goto('/user-profile');
+        await pageLive(page);
         await page.getByRole('button', { name: 'Update profile' }).click();
         await page.getByLabel('First name').fill('Katherine');
         await page.getByLabel('Last name').fill('Johnson');
@@ -170,6 +172,7 @@ export function uiScenario(example: ExampleContext): void {
         expect(await page.locator('#welcome').innerText()).toBe('Welcome, Katherine!');
 
         await page.goto('/user-profile');
+        await pageLive(page);
         await page.getByRole('button', { name: 'Security' }).click();
         expect(new URL(page.url()).pathname).toBe('/user-profile/security');
         const devices = page.locator('.latch-activeDevice');

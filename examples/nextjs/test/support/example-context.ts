@@ -90,6 +90,16 @@ export async function cardReady(page: Page): Promise<void> {
   ).toBe(true);
 }
 
+/**
+ * Waits until the page is live: `<LatchProvider>` has loaded `@latch/js` and put it on `window.Latch`.
+ * Its effect runs after hydration, so from then on clicks reach React's handlers. A click on
+ * server-rendered HTML before that is lost (a plain button has no handler yet) — the cause of an
+ * invite step that once waited 30 s for a form that never opened.
+ */
+export async function pageLive(page: Page): Promise<void> {
+  await poll(() => page.evaluate(() => (window as { Latch?: { loaded?: boolean } }).Latch?.loaded === true)).toBe(true);
+}
+
 /** Starts Latch, its SMTP sink, `next start` of the (already built) app and Chromium into `context`. */
 export async function startExample(context: ExampleContext): Promise<void> {
   const appPort = await freePort();
