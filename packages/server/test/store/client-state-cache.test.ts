@@ -140,4 +140,41 @@ describe.each(DATABASES)('client-state cache [%s]', (databaseName) => {
     expect((await states.byToken(store, revokedElsewhere.token))?.sessions).toEqual([]);
     expect((await states.byToken(store, bannedElsewhere.token))?.users.get(bannedElsewhere.userId)?.banned).toBe(true);
   });
+
+  it('peeks by the raw token only at states a request proved the token for, and never reads the store', async () => {
+    const { client, token, session } = await signedInBrowser();
+    const states = cache();
+    // Nothing in memory yet: a peek does not load.
+    expect(states.peekByToken(store, token)).toBeNull();
+    // Loaded by id (as after a sign-in), the raw token is still unknown until a request presents it.
+    const byId = await states.byId(store, client.id);
+    expect(states.peekByToken(store, token)).toBeNull();
+    expect(await states.byToken(store, token)).toBe(byId);
+    expect(states.peekByToken(store, token)).toBe(byId);
+    // Another token, a near miss and the hash the database keeps find nothing.
+    expect(states.peekByToken(store, `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
+    expect(states.peekByToken(store, client.tokenHash)).toBeNull();
+    // A write drops the entry: the peek misses, and the next read loads the new state, token known.
+    await store.sessions.update(revoked(session));
+    expect(states.peekByToken(store, token)).toBeNull();
+    const reloaded = await states.byToken(store, token);
+    expect(reloaded?.sessions).toEqual([]);
+    expect(states.peekByToken(store, token)).toBe(reloaded);
+  });
+
+  it('stops peeking once the freshness bound has passed or the client has ended', async () => {
+    const { client, token } = await signedInBrowser();
+    const states = cache();
+    monotonic = 50_000;
+    const state = await states.byToken(store, token);
+    monotonic += CLIENT_STATE_FRESH_MS / 2 - 1;
+    expect(states.peekByToken(store, token)).toBe(state);
+    monotonic += CLIENT_STATE_FRESH_MS / 2 + 1;
+    expect(states.peekByToken(store, token)).toBeNull();
+    expect(await states.byToken(store, token)).not.toBeNull();
+    await store.clients.update({ ...client, endedAt: Date.now(), updatedAt: Date.now() });
+    expect(states.peekByToken(store, token)).toBeNull();
+    expect(await states.byToken(store, token)).toBeNull();
+    expect(states.peekByToken(store, token)).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { parseConfig } from '../../src/config.js';
+import type { Clock } from '../../src/domain/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import { type RunningServer, startServer } from '../../src/start-server.js';
 import { createTestDatabase, type DatabaseName, type TestDatabase } from './databases.js';
@@ -30,6 +31,7 @@ export const PRODUCTION_WITHOUT_MAIL = {
 export async function startTestServer(
   databaseName: DatabaseName,
   overrides: Record<string, unknown> = {},
+  options: { clock?: Clock } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(databaseName);
   const config = parseConfig({
@@ -40,7 +42,7 @@ export async function startTestServer(
     logLevel: 'silent',
     ...overrides,
   });
-  const server = await startServer(config, { logger: silentLogger });
+  const server = await startServer(config, { logger: silentLogger, clock: options.clock });
   const secretKey = server.createdSecretKey as string;
   return {
     server,

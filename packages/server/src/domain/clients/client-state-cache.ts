@@ -22,6 +22,8 @@ interface Entry {
    */
   expiresAt: number;
   dependencies: string[];
+  /** The raw `__client` token, once a request has presented it and it matched (see `idByToken`). */
+  token?: string;
 }
 
 /**
@@ -38,10 +40,24 @@ export function createClientStateCache(
   const byId = new Map<string, Entry>();
   /** Token hash → client id; a client's token never changes, so this needs no invalidation. */
   const idByTokenHash = new Map<string, string>();
+  /**
+   * Raw token → client id, for cached clients only: a page load finds its client without hashing the
+   * token, which measured as the largest single cost of a cached `GET /v1/client`. A token goes in only
+   * after its hash matched the client's, and leaves with the entry. The database still holds only
+   * hashes; the raw tokens here are those this process is being sent anyway.
+   * docs/decisions/0018-client-reads-from-memory.md.
+   */
+  const idByToken = new Map<string, string>();
 
   const forget = (entry: Entry) => {
     byId.delete(entry.state.client.id);
     idByTokenHash.delete(entry.state.client.tokenHash);
+    if (entry.token !== undefined) idByToken.delete(entry.token);
+  };
+
+  const knowToken = (entry: Entry, token: string) => {
+    entry.token = token;
+    idByToken.set(token, entry.state.client.id);
   };
 
   const fresh = (store: Store, entry: Entry | undefined): ClientState | null => {
@@ -59,28 +75,49 @@ export function createClientStateCache(
       if (loadedAt - entry.loadedAt < freshMs && byId.size < maxEntries) break;
       forget(entry);
     }
+    const previous = byId.get(state.client.id);
     byId.delete(state.client.id); // re-inserted at the end, keeping load order
     const expiresAt = loadedAt + freshMs * (0.5 + Math.random() / 2);
-    byId.set(state.client.id, { state, seq, loadedAt, expiresAt, dependencies: clientStateDependencies(state) });
+    const entry: Entry = { state, seq, loadedAt, expiresAt, dependencies: clientStateDependencies(state) };
+    // A client's token never changes: a reload keeps what an earlier request proved.
+    if (previous?.token !== undefined) entry.token = previous.token;
+    byId.set(state.client.id, entry);
     idByTokenHash.set(state.client.tokenHash, state.client.id);
+    return entry;
   };
+
+  function peekByToken(store: Store, token: string): ClientState | null {
+    const id = idByToken.get(token);
+    return id === undefined ? null : fresh(store, byId.get(id));
+  }
 
   return {
     /** The live (not ended) client holding the `__client` token, with its state; null for unknown tokens. */
     async byToken(store: Store, token: string): Promise<ClientState | null> {
+      const known = peekByToken(store, token);
+      if (known) return known;
       if (!isWellFormedClientToken(token)) return null;
       const tokenHash = hashClientToken(token);
       const id = idByTokenHash.get(tokenHash);
-      const cached = id === undefined ? null : fresh(store, byId.get(id));
-      if (cached) return cached;
+      const entry = id === undefined ? undefined : byId.get(id);
+      const cached = fresh(store, entry);
+      if (cached && entry) {
+        knowToken(entry, token);
+        return cached;
+      }
       const seq = store.changes.seq;
       const loadedAt = monotonicNow();
       const client = await store.clients.findByTokenHash(tokenHash);
       if (!client || client.endedAt !== null) return null;
       const state = await loadClientState(store, client);
-      remember(state, seq, loadedAt);
+      knowToken(remember(state, seq, loadedAt), token);
       return state;
     },
+    /**
+     * The fresh cached state of the client holding `token`, without hashing it, waiting or reading
+     * the store; null when it is not in memory (then `byToken` decides).
+     */
+    peekByToken,
     /**
      * Caches the state of a client whose client, sessions and attempts this request has just written
      * and committed (a new client after its first sign-in step): only its users are read. Writes

@@ -39,6 +39,12 @@ export interface FapiRoute {
    * what it writes back is never based on a cached copy.
    */
   cachedClient?: boolean;
+  /**
+   * `GET /v1/client` only: answered without calling `handle` when the client, its token and its JSON
+   * are all in memory (client-from-memory.ts). Only for a handler that returns the client itself and
+   * writes nothing when the browser already has a live client.
+   */
+  clientFromMemory?: boolean;
 }
 
 /**
@@ -49,7 +55,7 @@ export function fapiRoute(
   method: FapiRoute['method'],
   path: string,
   handle: FapiRoute['handle'],
-  options: { cachedClient?: boolean } = {},
+  options: { cachedClient?: boolean; clientFromMemory?: boolean } = {},
 ): FapiRoute {
   return { method, path, handle, ...options };
 }

@@ -1,8 +1,10 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppContext } from '../../app-context.js';
+import type { ClientState } from '../../domain/clients/client-state.js';
 import { LatchAPIError } from '../../errors.js';
 import type { AppEnv } from '../app-env.js';
 import { type HeaderList, stagedResponse, stageHeaderList } from '../staged-headers.js';
+import { clientFromMemory } from './client-from-memory.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
 import { CLIENT_ITSELF, CURRENT_CLIENT } from './fapi-route.js';
@@ -72,8 +74,12 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
     return pairs;
   };
 
+  /** `__client_uat`: the client's last change in seconds while it is signed in, else 0. */
+  const uatCookiesOf = (state: ClientState | null, signedIn: boolean): HeaderList =>
+    uatCookies(signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0');
+
   for (const route of FRONTEND_API_ROUTES) {
-    api.on(route.method, route.path, async (c) => {
+    const answer = async (c: Context<AppEnv>) => {
       const request = c.req.raw;
       // An empty body (token refreshes) is not read at all: reading it builds a web stream for nothing.
       const body =
@@ -99,8 +105,7 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
         const signedIn = client
           ? client.lastActiveSessionId !== null
           : activeSessionAt(state, context.now) !== undefined;
-        const uat = signedIn && state ? String(Math.floor(state.client.updatedAt / 1000)) : '0';
-        cookies.push(...uatCookies(uat));
+        cookies.push(...uatCookiesOf(state, signedIn));
       }
       if (result.raw) {
         for (const [name, value] of cookies) result.raw.headers.append(name, value);
@@ -118,6 +123,19 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
             );
       // `Content-Type` exactly `application/json` (json-response.ts).
       return stagedResponse(c, text, result.status ?? 200, [['content-type', 'application/json'], ...cookies]);
+    };
+    if (!route.clientFromMemory) {
+      api.on(route.method, route.path, answer);
+      continue;
+    }
+    // Not async: an answer from memory is returned as it is, with no promise to wait on.
+    api.on(route.method, route.path, (c) => {
+      const known = clientFromMemory(app, c.req.raw, app.clock.now());
+      if (!known) return answer(c);
+      return stagedResponse(c, clientItselfBody(known.text), 200, [
+        ['content-type', 'application/json'],
+        ...uatCookiesOf(known.state, known.text.lastActiveSessionId !== null),
+      ]);
     });
   }
   return api;

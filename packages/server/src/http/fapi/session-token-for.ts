@@ -20,7 +20,7 @@ export async function sessionTokenFor(
   options: { skipCache?: boolean } = {},
 ): Promise<string> {
   const activeOrganizationId = session.lastActiveOrganizationId;
-  const cacheKey = `${session.id}|${origin ?? ''}|${activeOrganizationId ?? ''}`;
+  const cacheKey = sessionTokenCacheKey(session, origin);
   const mint = async () => {
     const settings = app.instance.settings.sessions;
     return mintSessionTokenOffThread({
@@ -41,6 +41,25 @@ export async function sessionTokenFor(
   const jwt = await mint();
   app.tokenCache.set(cacheKey, jwt, now);
   return jwt;
+}
+
+/**
+ * The token `sessionTokenFor` would hand out right now without minting or waiting: a reusable one
+ * for the same session, origin and organization; null when it would have to sign (or wait for a
+ * signature in flight).
+ */
+export function reusableSessionToken(
+  app: Pick<AppContext, 'tokenCache'>,
+  session: SessionRecord,
+  origin: string | null,
+  now: number,
+): string | null {
+  return app.tokenCache.get(sessionTokenCacheKey(session, origin), now);
+}
+
+/** Tokens are reused per session, calling origin (the `azp` claim) and active organization (`o`). */
+function sessionTokenCacheKey(session: SessionRecord, origin: string | null): string {
+  return `${session.id}|${origin ?? ''}|${session.lastActiveOrganizationId ?? ''}`;
 }
 
 const issuers = new Map<string, string>();

@@ -66,7 +66,20 @@ export async function clientStateToText(
   options: ClientJSONOptions = {},
 ): Promise<ClientText> {
   const activeSession = activeSessionAt(state, now);
-  const token = await activeTokenOf(state, activeSession, options);
+  return clientTextWithToken(state, settings, now, activeSession, await activeTokenOf(state, activeSession, options));
+}
+
+/**
+ * `clientStateToText` once the active session's token is known (`activeSession` from
+ * `activeSessionAt(state, now)`, `token` its `last_active_token`, null when there is none).
+ */
+export function clientTextWithToken(
+  state: ClientState,
+  settings: InstanceSettings,
+  now: number,
+  activeSession: SessionRecord | undefined,
+  token: string | null,
+): ClientText {
   const cached = clientTexts.get(state);
   if (cached && cached.settings === settings && cached.token === token && now >= cached.from && now < cached.until) {
     return cached;

@@ -13,7 +13,7 @@ const getClient = fapiRoute(
     await context.requireClient();
     return { response: CLIENT_ITSELF };
   },
-  { cachedClient: true },
+  { cachedClient: true, clientFromMemory: true },
 );
 
 /** `POST`/`PUT /v1/client`: a fresh client (clerk-js's `client.create()`). */
