@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../support/databases.js';
 import { startTestServer, type TestServer } from '../support/test-server.js';
 import { Browser, createUser, type JSONBody, setSettings, signInWithPassword } from './sign-in/support.js';
+import type { FapiRequestOptions } from './support/fapi-client.js';
 
 /** One page load's answer as a browser sees it. */
 interface PageLoad {
@@ -28,15 +29,15 @@ describe.each(DATABASES)('GET /v1/client from memory [%s]', (database) => {
     await t?.stop();
   });
 
-  const pageLoad = async (browser: Browser): Promise<PageLoad> => {
-    const result = await browser.get('/client');
+  const pageLoad = async (browser: Browser, options: FapiRequestOptions = {}): Promise<PageLoad> => {
+    const result = await browser.get('/client', options);
     return { status: result.status, text: result.text, cookies: result.headers.getSetCookie() };
   };
 
   /** Two page loads in a row: the full handler's answer, then memory's; they must be identical. */
-  const twoPageLoads = async (browser: Browser): Promise<JSONBody> => {
-    const full = await pageLoad(browser);
-    const fromMemory = await pageLoad(browser);
+  const twoPageLoads = async (browser: Browser, options: FapiRequestOptions = {}): Promise<JSONBody> => {
+    const full = await pageLoad(browser, options);
+    const fromMemory = await pageLoad(browser, options);
     expect(full.status, full.text).toBe(200);
     expect(fromMemory).toEqual(full);
     return JSON.parse(full.text);
@@ -90,6 +91,34 @@ describe.each(DATABASES)('GET /v1/client from memory [%s]', (database) => {
     expect(uatOf(await pageLoad(browser))).toMatch(/^__client_uat=0;/);
   });
 
+  it('keeps tokens apart per calling origin and per active organization', async () => {
+    const user = await createUser(t);
+    const created = await t.api('/organizations', { method: 'POST', body: { name: 'Memory Co', created_by: user.id } });
+    const organization = (await created.json()) as JSONBody;
+    expect(created.status, JSON.stringify(organization)).toBe(200);
+    const browser = new Browser(t.server.url);
+    const sessionId = (await signInWithPassword(browser, user.email)).response.created_session_id;
+    const tokenOf = (body: JSONBody): string => body.response.sessions[0].last_active_token.jwt;
+    const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1] as string, 'base64url').toString());
+
+    const here = await twoPageLoads(browser);
+    expect(claimsOf(tokenOf(here)).azp).toBe('http://localhost:3000');
+    // Another allowed origin (a development instance allows loopback ones): its own token and `azp`.
+    const elsewhere = await twoPageLoads(browser, { origin: 'http://127.0.0.1:5173' });
+    expect(claimsOf(tokenOf(elsewhere)).azp).toBe('http://127.0.0.1:5173');
+    expect(tokenOf(elsewhere)).not.toBe(tokenOf(here));
+    // And back: the first origin's token is still the one reused.
+    expect(tokenOf(await twoPageLoads(browser))).toBe(tokenOf(here));
+
+    const touched = await browser.post(`/client/sessions/${sessionId}/touch`, {
+      active_organization_id: organization.id,
+    });
+    expect(touched.status, touched.text).toBe(200);
+    const inOrganization = await twoPageLoads(browser);
+    expect(claimsOf(tokenOf(inOrganization)).o).toMatchObject({ id: organization.id, rol: 'admin' });
+    expect(inOrganization.response.sessions[0].last_active_organization_id).toBe(organization.id);
+  });
+
   it('a browser without a client, or with a forged one, gets a new client as before (never from memory)', async () => {
     const fresh = new Browser(t.server.url);
     const created = await pageLoad(fresh);
@@ -100,5 +129,14 @@ describe.each(DATABASES)('GET /v1/client from memory [%s]', (database) => {
     const answer = await pageLoad(forged);
     expect(JSON.parse(answer.text).response.id).not.toBe(JSON.parse(created.text).response.id);
     expect(answer.cookies.some((cookie) => cookie.startsWith('__client='))).toBe(true);
+
+    // A native app's token (`_is_native=1`, `Authorization`) wins over a cookie whose client is in memory.
+    await twoPageLoads(forged);
+    const native = await forged.get('/client', {
+      query: { _is_native: '1' },
+      headers: { authorization: fresh.cookies.get('__client') as string },
+    });
+    expect(native.status, native.text).toBe(200);
+    expect(native.body.response.id).toBe(JSON.parse(created.text).response.id);
   });
 });

@@ -79,7 +79,8 @@ export function createClientStateCache(
     byId.delete(state.client.id); // re-inserted at the end, keeping load order
     const expiresAt = loadedAt + freshMs * (0.5 + Math.random() / 2);
     const entry: Entry = { state, seq, loadedAt, expiresAt, dependencies: clientStateDependencies(state) };
-    // A client's token never changes: a reload keeps what an earlier request proved.
+    // Replacing an entry still held (two loads of one client at once, or `remember` after a write):
+    // a client's token never changes, so what an earlier request proved still holds.
     if (previous?.token !== undefined) entry.token = previous.token;
     byId.set(state.client.id, entry);
     idByTokenHash.set(state.client.tokenHash, state.client.id);
