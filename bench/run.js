@@ -401,14 +401,24 @@ async function main() {
       headers: browserHeaders,
       expect: browser.sessionId,
     };
+    const getEnvironment = {
+      url: latchUrl,
+      kind: 'get',
+      path: '/v1/environment',
+      headers: browserHeaders,
+      expect: '"display_config"',
+    };
     const getRounds = await interleave(`GET ${SECONDS} s each`, {
       'bare Hono': (round) => measureHttp(load, bare, { ...get(bareUrl), ...roundOf(GET_LOAD, round) }),
       'Latch user': (round) => measureHttp(load, latch, { ...get(latchUrl), ...roundOf(GET_LOAD, round) }),
       'Latch client': (round) => measureHttp(load, latch, { ...getClient, ...roundOf(GET_LOAD, round) }),
+      // The other request of every page load (clerk-js fetches both); no target, reported alongside.
+      'Latch environment': (round) => measureHttp(load, latch, { ...getEnvironment, ...roundOf(GET_LOAD, round) }),
     });
     phases.getBare = pool(getRounds['bare Hono']);
     phases.getLatch = pool(getRounds['Latch user']);
     phases.getClient = pool(getRounds['Latch client']);
+    phases.getEnvironment = pool(getRounds['Latch environment']);
     await stopChild(bare);
 
     // 2. Session tokens at 64 connections against raw RS256 signatures on one thread.
@@ -495,6 +505,8 @@ async function main() {
     getP99: compare(phases.getLatch, phases.getBare, p99),
     clientThroughput: compare(phases.getClient, phases.getBare, perSecond),
     clientP99: compare(phases.getClient, phases.getBare, p99),
+    environmentThroughput: compare(phases.getEnvironment, phases.getBare, perSecond),
+    environmentP99: compare(phases.getEnvironment, phases.getBare, p99),
     tokensSignedVsRS256: compare(phases.tokensSigned, phases.rs256, perSecond),
     tokensSessionsVsRS256: compare(phases.tokensSessions, phases.rs256, perSecond),
     tokensSharedVsRS256: compare(phases.tokensShared, phases.rs256, perSecond),
@@ -600,6 +612,7 @@ function report({ environment: env, config, phases, ratios, checks, notes, total
     row('GET /api/v1/users/{id}        bare Hono', phases.getBare),
     row('GET /api/v1/users/{id}        Latch', phases.getLatch),
     row('GET /v1/client (signed in)    Latch', phases.getClient),
+    row('GET /v1/environment           Latch', phases.getEnvironment),
     row('POST …/tokens  64 sessions, skip_cache', phases.tokensSigned),
     row('POST …/tokens  64 sessions', phases.tokensSessions),
     row('POST …/tokens  1 session', phases.tokensShared),
@@ -614,6 +627,7 @@ function report({ environment: env, config, phases, ratios, checks, notes, total
     'Ratios, same run (1.00× = matches the baseline):',
     `  GET user     Latch / bare Hono       req/s ${spread(ratios.getThroughput)}   p99 ${spread(ratios.getP99)}`,
     `  GET client   Latch / bare Hono       req/s ${spread(ratios.clientThroughput)}   p99 ${spread(ratios.clientP99)}`,
+    `  GET env      Latch / bare Hono       req/s ${spread(ratios.environmentThroughput)}   p99 ${spread(ratios.environmentP99)}  (no target: the page load's other request)`,
     `  tokens       Latch / raw RS256       req/s ${spread(ratios.tokensSignedVsRS256)}  every request signs ` +
       `(RSA signatures/request ${signs(phases.tokensSigned)}, signing thread ` +
       `${n(phases.tokensSigned.signingThreadPercent)}% busy) ← the honest number`,

@@ -2,7 +2,8 @@
  * A record of which rows this process has written, so per-process caches of hot reads (the client
  * state behind `/v1/client` and token refreshes, docs/decisions/0009-hot-path-caching.md) can drop
  * exactly what changed. Ids are those of the owning object: a client (its own row, its sessions and
- * its sign-in/sign-up attempts) or a user (its row, identifiers and password).
+ * its sign-in/sign-up attempts) or a user (its row, identifiers and password); the organization
+ * settings and roles are `ORGANIZATION_SETTINGS_CHANGE`.
  *
  * Writes made by other processes are not seen here; caches bound that staleness by time.
  */
@@ -32,6 +33,12 @@ export interface ChangeMark {
   readonly seq: number;
   readonly writes: number;
 }
+
+/**
+ * The change id of the instance's organization settings and roles (no object owns them): recorded on
+ * every write to either, so the cached `/v1/environment` body is rebuilt.
+ */
+export const ORGANIZATION_SETTINGS_CHANGE = 'organization_settings';
 
 /** Past this many remembered ids, the log forgets them all and counts that as one `changedAny`. */
 const MAX_REMEMBERED = 100_000;

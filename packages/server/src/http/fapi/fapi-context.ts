@@ -47,7 +47,7 @@ export async function createFapiContext(
   app: AppContext,
   request: Request,
   body: Record<string, unknown>,
-  options: { cachedClient?: boolean } = {},
+  options: { cachedClient?: boolean; clientFree?: boolean } = {},
 ): Promise<FapiContext> {
   let url: URL | null = null;
   const cookies = parseCookies(request.headers.get('cookie'));
@@ -73,7 +73,7 @@ export async function createFapiContext(
     origin: request.headers.get('origin'),
     client: options.cachedClient
       ? (clientState?.client ?? null)
-      : token
+      : token && !options.clientFree
         ? await findClientByToken(app.store, token)
         : null,
     clientState,

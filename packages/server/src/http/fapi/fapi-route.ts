@@ -26,6 +26,8 @@ export interface FapiResult {
   status?: number;
   /** A ready response (the handshake's 307) sent instead of JSON; cookies are still appended. */
   raw?: Response;
+  /** The bare body already serialized (`envelope: false` only), sent instead of `response`'s JSON. */
+  responseText?: string;
 }
 
 export interface FapiRoute {
@@ -45,6 +47,11 @@ export interface FapiRoute {
    * writes nothing when the browser already has a live client.
    */
   clientFromMemory?: boolean;
+  /**
+   * The handler reads nothing of the browser's client (`/v1/environment`): its `__client` cookie is
+   * not looked up, and `context.client` stays null.
+   */
+  clientFree?: boolean;
 }
 
 /**
@@ -55,7 +62,7 @@ export function fapiRoute(
   method: FapiRoute['method'],
   path: string,
   handle: FapiRoute['handle'],
-  options: { cachedClient?: boolean; clientFromMemory?: boolean } = {},
+  options: Pick<FapiRoute, 'cachedClient' | 'clientFromMemory' | 'clientFree'> = {},
 ): FapiRoute {
   return { method, path, handle, ...options };
 }

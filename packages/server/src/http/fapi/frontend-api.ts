@@ -86,7 +86,7 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
         request.method === 'GET' || request.headers.get('content-length') === '0'
           ? {}
           : await readFormBody(request, app.config.maxBodyBytes);
-      const context = await createFapiContext(app, request, body, { cachedClient: route.cachedClient });
+      const context = await createFapiContext(app, request, body, route);
       const result = await route.handle(context, c.req.param() as Record<string, string>);
       const enveloped = !result.raw && result.envelope !== false;
       // Bare JSON (token refreshes, the hot path) needs no client state.
@@ -112,7 +112,7 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
         return result.raw;
       }
       const text = !enveloped
-        ? (JSON.stringify(result.response) ?? null)
+        ? (result.responseText ?? JSON.stringify(result.response) ?? null)
         : result.response === CLIENT_ITSELF
           ? client
             ? clientItselfBody(client)

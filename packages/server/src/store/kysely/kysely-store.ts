@@ -56,7 +56,7 @@ export class KyselyStore implements Store {
     this.jwtTemplates = new KyselyJWTTemplateStore(db);
     this.emails = new KyselyEmailMessageStore(db);
     this.handshakeNonces = new KyselyHandshakeNonceStore(db);
-    this.organizations = new KyselyOrganizationStores(db as Kysely<unknown>);
+    this.organizations = new KyselyOrganizationStores(db as Kysely<unknown>, changes);
     this.webhooks = createWebhookStore(db, dialect);
     this.operators = new KyselyOperatorStore(db as Kysely<unknown>);
     this.dailyCounters = new KyselyDailyCounterStore(db as Kysely<unknown>);

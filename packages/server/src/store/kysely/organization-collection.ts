@@ -14,6 +14,8 @@ export interface CollectionSpec<T, F> {
   /** Columns copied out of the record for constraints and filters (besides `id`, `created_at`, `data`). */
   columns(record: T): Record<string, string | number>;
   conditions(filter: F): Condition[];
+  /** Called after every write to the table (insert, update, delete), e.g. to record a store change. */
+  afterWrite?(): void;
 }
 
 // Table names are dynamic here; the specs are the typed boundary.
@@ -66,6 +68,7 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
 
   async insert(record: T): Promise<void> {
     await this.db.insertInto(this.spec.table).values(this.row(record)).execute();
+    this.spec.afterWrite?.();
   }
 
   async findById(id: string): Promise<T | null> {
@@ -76,11 +79,13 @@ export class KyselyOrganizationCollection<T extends { id: string; createdAt: num
   async update(record: T): Promise<boolean> {
     const { id, ...row } = this.row(record);
     const result = await this.db.updateTable(this.spec.table).set(row).where('id', '=', id).executeTakeFirst();
+    this.spec.afterWrite?.();
     return Number(result.numUpdatedRows) > 0;
   }
 
   async delete(id: string): Promise<boolean> {
     const result = await this.db.deleteFrom(this.spec.table).where('id', '=', id).executeTakeFirst();
+    this.spec.afterWrite?.();
     return Number(result.numDeletedRows) > 0;
   }
 

@@ -19,6 +19,7 @@ import type {
   RoleFilter,
   SuggestionFilter,
 } from '../organization-store.js';
+import { ORGANIZATION_SETTINGS_CHANGE, type StoreChanges } from '../store-changes.js';
 import { type Condition, KyselyOrganizationCollection } from './organization-collection.js';
 
 /** Drops the conditions whose filter value is absent. */
@@ -37,7 +38,12 @@ export class KyselyOrganizationStores implements OrganizationStores {
   readonly suggestions;
   readonly membershipRequests;
 
-  constructor(private readonly db: Kysely<unknown>) {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly changes: StoreChanges,
+  ) {
+    // Roles and the settings are what `/v1/environment` shows of organizations (its cached body).
+    const settingsChanged = () => changes.changed(ORGANIZATION_SETTINGS_CHANGE);
     this.organizations = new KyselyOrganizationCollection<OrganizationRecord, OrganizationFilter>(db, {
       table: 'organization',
       columns: (o) => ({ slug: o.slug, name: o.name, updated_at: o.updatedAt }),
@@ -61,6 +67,7 @@ export class KyselyOrganizationStores implements OrganizationStores {
     this.roles = new KyselyOrganizationCollection<OrganizationRoleRecord, RoleFilter>(db, {
       table: 'organization_role',
       columns: (r) => ({ key: r.key, name: r.name }),
+      afterWrite: settingsChanged,
       conditions: (f) =>
         present(
           f.key !== undefined && { column: 'key', equals: f.key },
@@ -136,5 +143,6 @@ export class KyselyOrganizationStores implements OrganizationStores {
   async saveSettings(settings: OrganizationSettingsRecord, updatedAt: number): Promise<void> {
     await sql`update organization_settings set data = ${JSON.stringify(settings)}, updated_at = ${updatedAt}
       where singleton = 1`.execute(this.db);
+    this.changes.changed(ORGANIZATION_SETTINGS_CHANGE);
   }
 }

@@ -1,15 +1,62 @@
 import type { AppContext } from '../../../app-context.js';
+import { ORGANIZATION_SETTINGS_CHANGE } from '../../../store/store-changes.js';
 import { type EnvironmentOrganizationSettings, toEnvironmentJSON } from '../environment-json.js';
 import { fapiRoute } from '../fapi-route.js';
 
-/** `GET /v1/environment` (production keys) and `PATCH` (development keys send it on every load). */
-const environment = fapiRoute('GET', '/environment', async ({ app }) => ({
-  response: toEnvironmentJSON(app.instance, {
-    frontendApiUrl: app.config.frontendApiUrl,
-    organizations: await organizationSettingsOf(app),
-  }),
-  envelope: false,
-}));
+/**
+ * How long a built environment body is served, in ms, when nothing this process can see has
+ * changed: organization settings or roles changed by *another* Latch process show within it (this
+ * process's own writes rebuild it at once; instance settings changed elsewhere arrive through
+ * `watchInstanceSettings`, which replaces the settings object and so rebuilds it too).
+ */
+export const ENVIRONMENT_FRESH_MS = 1_000;
+
+interface BuiltEnvironment {
+  text: string;
+  settings: AppContext['instance']['settings'];
+  /** `store.changes.seq` before the organization settings were read. */
+  seq: number;
+  builtAt: number;
+}
+
+/** Per running app (tests run several in one process). */
+const built = new WeakMap<AppContext, BuiltEnvironment>();
+
+/**
+ * `GET /v1/environment` (production keys) and `PATCH` (development keys send it on every load).
+ * clerk-js asks for it on every page load, beside `GET /v1/client`; building it meant three queries
+ * and serializing ~4 KB, so the body is kept until the instance's settings, its organization
+ * settings or its roles change (or `ENVIRONMENT_FRESH_MS` passes). It never depends on the browser.
+ */
+const environment = fapiRoute(
+  'GET',
+  '/environment',
+  async ({ app }) => ({ response: undefined, responseText: await environmentText(app), envelope: false }),
+  { clientFree: true },
+);
+
+async function environmentText(app: AppContext): Promise<string> {
+  const now = performance.now();
+  const cached = built.get(app);
+  if (
+    cached &&
+    cached.settings === app.instance.settings &&
+    now - cached.builtAt < ENVIRONMENT_FRESH_MS &&
+    !app.store.changes.changedSince([ORGANIZATION_SETTINGS_CHANGE], cached.seq)
+  ) {
+    return cached.text;
+  }
+  const seq = app.store.changes.seq;
+  const { settings } = app.instance;
+  const text = JSON.stringify(
+    toEnvironmentJSON(app.instance, {
+      frontendApiUrl: app.config.frontendApiUrl,
+      organizations: await organizationSettingsOf(app),
+    }),
+  );
+  built.set(app, { text, settings, seq, builtAt: now });
+  return text;
+}
 
 /** The organization settings as clerk-js reads them: role keys, not ids (one page load, a few reads). */
 async function organizationSettingsOf({ store }: AppContext): Promise<EnvironmentOrganizationSettings> {
