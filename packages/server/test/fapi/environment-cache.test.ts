@@ -53,6 +53,16 @@ describe.each(DATABASES)('the served environment follows its settings [%s]', (da
     expect((await environment()).organization_settings.creator_role).toBe('org:owner');
   });
 
+  it('a burst of page loads answers whole bodies, and a change made during it shows on the next load', async () => {
+    await new Promise((resolve) => setTimeout(resolve, ENVIRONMENT_FRESH_MS + 50));
+    const burst = Promise.all(Array.from({ length: 24 }, () => environment()));
+    await bapi('/instance/organization_settings', 'PATCH', { max_allowed_memberships: 11 });
+    expect((await environment()).organization_settings.max_allowed_memberships).toBe(11);
+    const answers = await burst;
+    for (const answer of answers) expect([7, 11]).toContain(answer.organization_settings.max_allowed_memberships);
+    await bapi('/instance/organization_settings', 'PATCH', { max_allowed_memberships: 7 });
+  });
+
   it('the store records every role and organization-settings write under one change id', async () => {
     const { store } = t.server;
     const changedAfter = async (write: () => Promise<unknown>) => {

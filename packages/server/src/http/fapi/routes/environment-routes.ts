@@ -21,6 +21,11 @@ interface BuiltEnvironment {
 
 /** Per running app (tests run several in one process). */
 const built = new WeakMap<AppContext, BuiltEnvironment>();
+/**
+ * A build under way: requests arriving meanwhile wait for it rather than each reading the store —
+ * unless something it shows changed after it started (then they start their own).
+ */
+const building = new WeakMap<AppContext, { text: Promise<string>; settings: unknown; seq: number }>();
 
 /**
  * `GET /v1/environment` (production keys) and `PATCH` (development keys send it on every load).
@@ -46,6 +51,24 @@ async function environmentText(app: AppContext): Promise<string> {
   ) {
     return cached.text;
   }
+  const inFlight = building.get(app);
+  if (
+    inFlight &&
+    inFlight.settings === app.instance.settings &&
+    !app.store.changes.changedSince([ORGANIZATION_SETTINGS_CHANGE], inFlight.seq)
+  ) {
+    return inFlight.text;
+  }
+  const build = { settings: app.instance.settings, seq: app.store.changes.seq, text: buildEnvironment(app, now) };
+  building.set(app, build);
+  build.text.then(
+    () => building.get(app) === build && building.delete(app),
+    () => building.get(app) === build && building.delete(app),
+  );
+  return build.text;
+}
+
+async function buildEnvironment(app: AppContext, now: number): Promise<string> {
   const seq = app.store.changes.seq;
   const { settings } = app.instance;
   const text = JSON.stringify(
