@@ -1,6 +1,7 @@
 import type { DatabaseName } from '../../support/databases.js';
 import type { SMTPSink } from '../../support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { setSettings } from '../sign-in/support.js';
 
 export const PRODUCTION_APP_ORIGIN = 'https://app.example.test';
 
@@ -15,7 +16,7 @@ export async function startProductionServer(database: DatabaseName, sink: SMTPSi
     smtpUrl: sink.url,
     emailFrom: 'no-reply@example.test',
   });
-  // There is no settings API yet: configure the allowed origin in place, as the dashboard will.
-  t.server.instance.settings.allowedOrigins = [PRODUCTION_APP_ORIGIN];
+  // Replaced, never changed in place: caches (the client text, the environment) key on the settings object.
+  setSettings(t, (settings) => ({ ...settings, allowedOrigins: [PRODUCTION_APP_ORIGIN] }));
   return t;
 }

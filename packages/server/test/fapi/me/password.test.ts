@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../support/databases.js';
 import { type SMTPSink, startSMTPSink } from '../../support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { setSettings } from '../sign-in/support.js';
 import { expectError, expectOk, signedInUser, signInBrowser } from './support/browser.js';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -168,7 +169,7 @@ describe.each(DATABASES)('FAPI /v1/me passwords [%s]', (database) => {
     });
 
     it('removes the password when it is optional and email codes remain', async () => {
-      t.server.instance.settings.signUp.password = 'optional';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, password: 'optional' } }));
       try {
         const { browser, userId, password, email } = await signedInUser(t);
         expectError(
@@ -195,13 +196,13 @@ describe.each(DATABASES)('FAPI /v1/me passwords [%s]', (database) => {
           'user_has_no_password',
         );
       } finally {
-        t.server.instance.settings.signUp.password = 'required';
+        setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, password: 'required' } }));
       }
     });
 
     it('keeps the password when it is the only way in', async () => {
-      t.server.instance.settings.signUp.password = 'optional';
-      t.server.instance.settings.signIn.emailCode = false;
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, password: 'optional' } }));
+      setSettings(t, (s) => ({ ...s, signIn: { ...s.signIn, emailCode: false } }));
       try {
         const { browser, userId, password } = await signedInUser(t);
         expectError(
@@ -211,8 +212,8 @@ describe.each(DATABASES)('FAPI /v1/me passwords [%s]', (database) => {
         );
         expect(await passwordWorks(userId, password)).toBe(true);
       } finally {
-        t.server.instance.settings.signUp.password = 'required';
-        t.server.instance.settings.signIn.emailCode = true;
+        setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, password: 'required' } }));
+        setSettings(t, (s) => ({ ...s, signIn: { ...s.signIn, emailCode: true } }));
       }
     });
   });

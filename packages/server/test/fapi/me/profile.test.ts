@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASES } from '../../support/databases.js';
 import { type SMTPSink, startSMTPSink } from '../../support/smtp-sink.js';
 import { startTestServer, type TestServer } from '../../support/test-server.js';
+import { setSettings } from '../sign-in/support.js';
 import { Browser, expectError, expectOk, signedInUser, signInBrowser } from './support/browser.js';
 
 describe.each(DATABASES)('FAPI /v1/me profile [%s]', (database) => {
@@ -69,7 +70,7 @@ describe.each(DATABASES)('FAPI /v1/me profile [%s]', (database) => {
 
   describe('PATCH /v1/me', () => {
     it('updates names and a normalised username; empty values clear', async () => {
-      t.server.instance.settings.signUp.username = 'optional';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, username: 'optional' } }));
       const { browser } = await signedInUser(t);
       const name = `Ada_${Date.now().toString(36)}`;
       const updated = expectOk(
@@ -89,7 +90,7 @@ describe.each(DATABASES)('FAPI /v1/me profile [%s]', (database) => {
     });
 
     it('refuses a username that is taken, malformed, or disabled', async () => {
-      t.server.instance.settings.signUp.username = 'optional';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, username: 'optional' } }));
       const ada = await signedInUser(t);
       const bob = await signedInUser(t);
       const taken = `taken_${Date.now().toString(36)}`;
@@ -112,21 +113,21 @@ describe.each(DATABASES)('FAPI /v1/me profile [%s]', (database) => {
         'form_username_invalid_length',
         'username',
       );
-      t.server.instance.settings.signUp.username = 'off';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, username: 'off' } }));
       expectError(
         await bob.browser.call('PATCH', '/me', { form: { username: 'fresh_name_1' } }),
         422,
         'form_param_unknown',
         'username',
       );
-      t.server.instance.settings.signUp.username = 'required';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, username: 'required' } }));
       expectError(
         await ada.browser.call('PATCH', '/me', { form: { username: '' } }),
         422,
         'form_param_missing',
         'username',
       );
-      t.server.instance.settings.signUp.username = 'optional';
+      setSettings(t, (s) => ({ ...s, signUp: { ...s.signUp, username: 'optional' } }));
     });
 
     it('replaces unsafe_metadata with the JSON object sent as a form string', async () => {
