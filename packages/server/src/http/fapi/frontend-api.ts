@@ -7,7 +7,7 @@ import { type HeaderList, stagedResponse, stageHeaderList } from '../staged-head
 import { clientFromMemory } from './client-from-memory.js';
 import { cookieSuffix, ONE_YEAR_SECONDS, serializeCookie } from './cookies.js';
 import { createFapiContext, secureCookies } from './fapi-context.js';
-import { CLIENT_ITSELF, CURRENT_CLIENT } from './fapi-route.js';
+import { CLIENT_ITSELF, CURRENT_CLIENT, type FapiResult } from './fapi-route.js';
 import { readFormBody } from './form-body.js';
 import { corsHeaders, isAllowedOrigin } from './origin-policy.js';
 import { activeSessionAt, type ClientText, clientStateToText } from './resources/client-json.js';
@@ -111,16 +111,9 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
         for (const [name, value] of cookies) result.raw.headers.append(name, value);
         return result.raw;
       }
-      const text = !enveloped
-        ? (result.responseText ?? JSON.stringify(result.response) ?? null)
-        : result.response === CLIENT_ITSELF
-          ? client
-            ? clientItselfBody(client)
-            : envelopeText('null', 'null')
-          : envelopeText(
-              result.response === CURRENT_CLIENT ? (client?.text ?? 'null') : JSON.stringify(result.response),
-              client?.text ?? 'null',
-            );
+      const text = enveloped
+        ? envelopeBody(result, client)
+        : (result.responseText ?? JSON.stringify(result.response) ?? null);
       // `Content-Type` exactly `application/json` (json-response.ts).
       return stagedResponse(c, text, result.status ?? 200, [['content-type', 'application/json'], ...cookies]);
     };
@@ -139,6 +132,16 @@ export function createFrontendAPI(app: AppContext, publishableKey: string): Hono
     });
   }
   return api;
+}
+
+/**
+ * An enveloped answer's body: the client itself (`GET`/`POST`/`PUT /v1/client`), the current client
+ * as the resource and the piggy-back (`CURRENT_CLIENT`), or any other resource beside the client.
+ */
+function envelopeBody(result: FapiResult, client: ClientText | null): string | Uint8Array<ArrayBuffer> {
+  if (result.response === CLIENT_ITSELF) return client ? clientItselfBody(client) : envelopeText('null', 'null');
+  const clientText = client?.text ?? 'null';
+  return envelopeText(result.response === CURRENT_CLIENT ? clientText : JSON.stringify(result.response), clientText);
 }
 
 /**
