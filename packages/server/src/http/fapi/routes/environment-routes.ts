@@ -11,21 +11,19 @@ import { fapiRoute } from '../fapi-route.js';
  */
 export const ENVIRONMENT_FRESH_MS = 1_000;
 
-interface BuiltEnvironment {
-  text: string;
+/** What a body was built from: the settings object, and `store.changes.seq` before the reads. */
+interface BuildStamp {
   settings: AppContext['instance']['settings'];
-  /** `store.changes.seq` before the organization settings were read. */
   seq: number;
-  builtAt: number;
 }
 
 /** Per running app (tests run several in one process). */
-const built = new WeakMap<AppContext, BuiltEnvironment>();
+const built = new WeakMap<AppContext, BuildStamp & { text: string; builtAt: number }>();
 /**
  * A build under way: requests arriving meanwhile wait for it rather than each reading the store —
  * unless something it shows changed after it started (then they start their own).
  */
-const building = new WeakMap<AppContext, { text: Promise<string>; settings: unknown; seq: number }>();
+const building = new WeakMap<AppContext, BuildStamp & { text: Promise<string> }>();
 
 /**
  * `GET /v1/environment` (production keys) and `PATCH` (development keys send it on every load).
@@ -40,44 +38,33 @@ const environment = fapiRoute(
   { clientFree: true },
 );
 
+/** Whether nothing the body shows has changed in this process since `stamp`. */
+const unchangedSince = (app: AppContext, stamp: BuildStamp) =>
+  stamp.settings === app.instance.settings &&
+  !app.store.changes.changedSince([ORGANIZATION_SETTINGS_CHANGE], stamp.seq);
+
 async function environmentText(app: AppContext): Promise<string> {
   const now = performance.now();
   const cached = built.get(app);
-  if (
-    cached &&
-    cached.settings === app.instance.settings &&
-    now - cached.builtAt < ENVIRONMENT_FRESH_MS &&
-    !app.store.changes.changedSince([ORGANIZATION_SETTINGS_CHANGE], cached.seq)
-  ) {
-    return cached.text;
-  }
+  if (cached && now - cached.builtAt < ENVIRONMENT_FRESH_MS && unchangedSince(app, cached)) return cached.text;
   const inFlight = building.get(app);
-  if (
-    inFlight &&
-    inFlight.settings === app.instance.settings &&
-    !app.store.changes.changedSince([ORGANIZATION_SETTINGS_CHANGE], inFlight.seq)
-  ) {
-    return inFlight.text;
-  }
-  const build = { settings: app.instance.settings, seq: app.store.changes.seq, text: buildEnvironment(app, now) };
+  if (inFlight && unchangedSince(app, inFlight)) return inFlight.text;
+  const stamp: BuildStamp = { settings: app.instance.settings, seq: app.store.changes.seq };
+  const build = { ...stamp, text: buildEnvironment(app, stamp, now) };
   building.set(app, build);
-  build.text.then(
-    () => building.get(app) === build && building.delete(app),
-    () => building.get(app) === build && building.delete(app),
-  );
+  const done = () => building.get(app) === build && building.delete(app);
+  build.text.then(done, done);
   return build.text;
 }
 
-async function buildEnvironment(app: AppContext, now: number): Promise<string> {
-  const seq = app.store.changes.seq;
-  const { settings } = app.instance;
+async function buildEnvironment(app: AppContext, stamp: BuildStamp, now: number): Promise<string> {
   const text = JSON.stringify(
     toEnvironmentJSON(app.instance, {
       frontendApiUrl: app.config.frontendApiUrl,
       organizations: await organizationSettingsOf(app),
     }),
   );
-  built.set(app, { text, settings, seq, builtAt: now });
+  built.set(app, { ...stamp, text, builtAt: now });
   return text;
 }
 
